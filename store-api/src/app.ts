@@ -1,0 +1,66 @@
+import { DomainError } from '@shoebox/shared';
+import cors from 'cors';
+import express from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { Config } from './config/env.ts';
+import type { Store } from './db/client.ts';
+import { createMetrics } from './http/metrics.ts';
+import { mountRoutes, requestIdMiddleware } from './http/mount.ts';
+import { problemHandler } from './http/problem.ts';
+import { mountSystemRoutes } from './http/system.routes.ts';
+import { allRoutes } from './routes.ts';
+import { createServices } from './services.ts';
+
+export interface AppDeps {
+  store: Store;
+  config: Config;
+  log: Logger;
+}
+
+/** Builds the Express app; tests import this with their own store and config. */
+export function createApp({ store, config, log }: AppDeps) {
+  const services = createServices(store, config);
+  const routes = allRoutes(store, services);
+  const metrics = createMetrics();
+  const app = express();
+
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use(requestIdMiddleware);
+  app.use(metrics.middleware);
+  app.use(helmet());
+  app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['x-request-id', 'etag'] }));
+
+  const router = express.Router();
+  mountSystemRoutes(router, store, metrics.registry);
+  mountRoutes(router, routes, {
+    log,
+    authenticate: services.auth.authenticate,
+    authRateLimit: authRateLimit(config.authRateLimitPerMinute),
+    bodyLimitBytes: config.bodyLimitBytes,
+    rawLimitBytes: config.imageMaxBytes,
+  });
+  app.use(router);
+  app.use((req, _res, next) => {
+    next(new DomainError('not_found', 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.path}.`));
+  });
+  app.use(problemHandler(log));
+  return { app, services, routes };
+}
+
+/** Per client IP (IPv6 grouped by /56, the library default). */
+function authRateLimit(limit: number) {
+  return rateLimit({
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, _res, next) =>
+      next(
+        new DomainError('rate_limited', 'RATE_LIMITED', 'Too many attempts; wait a minute and try again.'),
+      ),
+  });
+}

@@ -1,0 +1,139 @@
+import { createClient } from '@libsql/client';
+import { drizzle as drizzleLibsql } from 'drizzle-orm/libsql';
+import { migrate as migrateLibsql } from 'drizzle-orm/libsql/migrator';
+import type { MySqlDatabase, MySqlTable } from 'drizzle-orm/mysql-core';
+import {
+  drizzle as drizzleMysql,
+  type MySql2PreparedQueryHKT,
+  type MySql2QueryResultHKT,
+} from 'drizzle-orm/mysql2';
+import { migrate as migrateMysql } from 'drizzle-orm/mysql2/migrator';
+import { sql } from 'drizzle-orm';
+import mysql from 'mysql2/promise';
+import { join } from 'node:path';
+import * as mysqlSchema from './schema/mysql/index.ts';
+import * as sqliteSchema from './schema/sqlite/index.ts';
+import { createWriteQueue } from './write-queue.ts';
+
+export type Schema = typeof mysqlSchema;
+/** The executor type shared query code is written against: a db or a transaction, either dialect. */
+export type Db = MySqlDatabase<MySql2QueryResultHKT, MySql2PreparedQueryHKT, Schema>;
+export type Dialect = 'mysql' | 'sqlite';
+
+export interface Store {
+  readonly dialect: Dialect;
+  /** For reads. Writes go through `tx`. */
+  readonly db: Db;
+  /** The active dialect's tables, typed as the MySQL schema (the parity check keeps that honest). */
+  readonly t: Schema;
+  /** Runs `fn` in one transaction: MySQL natively, SQLite behind an in-process single-writer queue. Never nest. */
+  tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /** Inserts a row unless its primary/unique key exists already (portable "insert ignore"). */
+  insertIfAbsent(tx: Db, table: MySqlTable, values: Record<string, unknown>): Promise<void>;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const migrationsDir = join(import.meta.dirname, 'migrations');
+
+export async function openStore(url: string): Promise<Store> {
+  if (url.startsWith('mysql:')) return openMysql(url);
+  if (url.startsWith('file:')) return openSqlite(url);
+  throw new Error(`Unsupported DATABASE_URL (expected mysql:// or file:): ${url}`);
+}
+
+async function openMysql(url: string): Promise<Store> {
+  const parsed = new URL(url);
+  const database = parsed.pathname.replace(/^\//, '') || 'shoebox';
+  await ensureMysqlDatabase(parsed, database);
+  const pool = mysql.createPool({
+    uri: url,
+    database,
+    connectionLimit: Number(parsed.searchParams.get('connectionLimit') ?? 20),
+    // Report matched rather than changed rows, as SQLite does: conditional updates compare counts.
+    flags: ['FOUND_ROWS'],
+    supportBigNumbers: true,
+    timezone: 'Z',
+  });
+  const db = drizzleMysql({ client: pool, schema: mysqlSchema, mode: 'default' }) as unknown as Db;
+  return {
+    dialect: 'mysql',
+    db,
+    t: mysqlSchema,
+    tx: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    async insertIfAbsent(tx, table, values) {
+      // A no-op update on duplicate: unlike INSERT IGNORE it does not swallow other errors.
+      const [firstKey] = Object.keys(values);
+      await tx
+        .insert(table)
+        .values(values)
+        .onDuplicateKeyUpdate({ set: { [firstKey!]: sql.raw(`\`${columnName(table, firstKey!)}\``) } });
+    },
+    migrate: () => migrateMysql(db as never, { migrationsFolder: join(migrationsDir, 'mysql') }),
+    close: () => pool.end(),
+  };
+}
+
+async function ensureMysqlDatabase(parsed: URL, database: string): Promise<void> {
+  if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Invalid MySQL database name: ${database}`);
+  const admin = await mysql.createConnection({
+    host: parsed.hostname,
+    port: Number(parsed.port || 3306),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+  });
+  try {
+    await admin.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+  } finally {
+    await admin.end();
+  }
+}
+
+async function openSqlite(url: string): Promise<Store> {
+  const client = createClient({ url });
+  await client.execute('PRAGMA journal_mode = WAL');
+  await client.execute('PRAGMA synchronous = NORMAL');
+  const db = drizzleLibsql(client, { schema: sqliteSchema }) as unknown as Db;
+  const queue = createWriteQueue();
+  return {
+    dialect: 'sqlite',
+    db,
+    t: sqliteSchema as unknown as Schema,
+    tx: (fn) => queue.run(() => db.transaction((tx) => fn(tx as unknown as Db))),
+    async insertIfAbsent(tx, table, values) {
+      await (tx as unknown as SqliteInsertable).insert(table).values(values).onConflictDoNothing();
+    },
+    migrate: () => migrateLibsql(db as never, { migrationsFolder: join(migrationsDir, 'sqlite') }),
+    close: async () => client.close(),
+  };
+}
+
+interface SqliteInsertable {
+  insert(table: unknown): { values(v: unknown): { onConflictDoNothing(): Promise<unknown> } };
+}
+
+function columnName(table: MySqlTable, key: string): string {
+  const column = (table as unknown as Record<string, { name: string }>)[key];
+  if (!column) throw new Error(`Unknown column ${key}`);
+  return column.name;
+}
+
+/** Rows changed by an update/delete, normalised across drivers. */
+export function affectedRows(result: unknown): number {
+  if (Array.isArray(result)) return (result[0] as { affectedRows: number }).affectedRows;
+  return (result as { rowsAffected: number }).rowsAffected;
+}
+
+/** The unique index or column a duplicate-key error names, or null when it is another error. */
+export function uniqueViolation(error: unknown): string | null {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const { code, message } = e as { code?: string; message?: string };
+    if (code === 'ER_DUP_ENTRY')
+      return /for key '(?:[^'.]+\.)?([^']+)'/.exec(message ?? '')?.[1] ?? 'unknown';
+    const m = /UNIQUE constraint failed: ([\w.]+)/.exec(message ?? '');
+    if (m) return m[1]!;
+  }
+  return null;
+}

@@ -1,0 +1,200 @@
+CREATE TABLE `audit_log` (
+	`id` text PRIMARY KEY NOT NULL,
+	`actor_type` text NOT NULL,
+	`actor_id` text NOT NULL,
+	`action` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`before` text,
+	`after` text,
+	`request_id` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_entity_ix` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE INDEX `audit_log_created_ix` ON `audit_log` (`created_at`);--> statement-breakpoint
+CREATE TABLE `api_keys` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`prefix` text NOT NULL,
+	`key_hash` text NOT NULL,
+	`permissions` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_used_at` integer,
+	`revoked_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_keys_hash_uq` ON `api_keys` (`key_hash`);--> statement-breakpoint
+CREATE TABLE `customers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `customers_email_uq` ON `customers` (`email`);--> statement-breakpoint
+CREATE TABLE `refresh_tokens` (
+	`id` text PRIMARY KEY NOT NULL,
+	`subject_type` text NOT NULL,
+	`subject_id` text NOT NULL,
+	`family_id` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	`revoked_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `refresh_tokens_hash_uq` ON `refresh_tokens` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `refresh_tokens_family_ix` ON `refresh_tokens` (`family_id`);--> statement-breakpoint
+CREATE TABLE `staff_users` (
+	`id` text PRIMARY KEY NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`role` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`active` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `staff_users_email_uq` ON `staff_users` (`email`);--> statement-breakpoint
+CREATE TABLE `brands` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`slug` text NOT NULL,
+	`size_chart` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `brands_slug_uq` ON `brands` (`slug`);--> statement-breakpoint
+CREATE TABLE `categories` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`slug` text NOT NULL,
+	`position` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `categories_slug_uq` ON `categories` (`slug`);--> statement-breakpoint
+CREATE TABLE `colours` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`code` text NOT NULL,
+	`family` text NOT NULL,
+	`swatch_hex` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `colours_code_uq` ON `colours` (`code`);--> statement-breakpoint
+CREATE TABLE `product_image_files` (
+	`image_id` text NOT NULL,
+	`width` integer NOT NULL,
+	`bytes` blob NOT NULL,
+	PRIMARY KEY(`image_id`, `width`)
+);
+--> statement-breakpoint
+CREATE TABLE `product_images` (
+	`id` text PRIMARY KEY NOT NULL,
+	`product_id` text NOT NULL,
+	`position` integer NOT NULL,
+	`alt` text NOT NULL,
+	`width` integer NOT NULL,
+	`height` integer NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `product_images_product_ix` ON `product_images` (`product_id`);--> statement-breakpoint
+CREATE TABLE `products` (
+	`id` text PRIMARY KEY NOT NULL,
+	`style_code` text NOT NULL,
+	`slug` text NOT NULL,
+	`name` text NOT NULL,
+	`description` text NOT NULL,
+	`brand_id` text NOT NULL,
+	`category_id` text NOT NULL,
+	`material` text NOT NULL,
+	`heel_height_mm` integer NOT NULL,
+	`base_price_minor` integer NOT NULL,
+	`currency` text NOT NULL,
+	`status` text NOT NULL,
+	`tags` text NOT NULL,
+	`popularity` integer NOT NULL,
+	`version` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `products_style_code_uq` ON `products` (`style_code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `products_slug_uq` ON `products` (`slug`);--> statement-breakpoint
+CREATE INDEX `products_status_category_ix` ON `products` (`status`,`category_id`);--> statement-breakpoint
+CREATE TABLE `variants` (
+	`id` text PRIMARY KEY NOT NULL,
+	`product_id` text NOT NULL,
+	`colour_id` text NOT NULL,
+	`size_eu_tenths` integer NOT NULL,
+	`width` text NOT NULL,
+	`sku` text NOT NULL,
+	`gtin` text,
+	`price_minor` integer,
+	`compare_at_minor` integer,
+	`weight_grams` integer NOT NULL,
+	`low_stock_threshold` integer NOT NULL,
+	`active` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `variants_sku_uq` ON `variants` (`sku`);--> statement-breakpoint
+CREATE UNIQUE INDEX `variants_gtin_uq` ON `variants` (`gtin`);--> statement-breakpoint
+CREATE UNIQUE INDEX `variants_matrix_uq` ON `variants` (`product_id`,`colour_id`,`size_eu_tenths`,`width`);--> statement-breakpoint
+CREATE TABLE `bins` (
+	`id` text PRIMARY KEY NOT NULL,
+	`location_id` text NOT NULL,
+	`code` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `bins_location_code_uq` ON `bins` (`location_id`,`code`);--> statement-breakpoint
+CREATE TABLE `stock_levels` (
+	`variant_id` text NOT NULL,
+	`location_id` text NOT NULL,
+	`on_hand` integer NOT NULL,
+	`reserved` integer NOT NULL,
+	`bin_id` text,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`variant_id`, `location_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `stock_levels_location_ix` ON `stock_levels` (`location_id`);--> statement-breakpoint
+CREATE TABLE `stock_locations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`code` text NOT NULL,
+	`name` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `stock_locations_code_uq` ON `stock_locations` (`code`);--> statement-breakpoint
+CREATE TABLE `stock_movements` (
+	`id` text PRIMARY KEY NOT NULL,
+	`variant_id` text NOT NULL,
+	`location_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`quantity` integer NOT NULL,
+	`on_hand_delta` integer NOT NULL,
+	`reserved_delta` integer NOT NULL,
+	`reason` text,
+	`reference` text,
+	`actor_type` text NOT NULL,
+	`actor_id` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `stock_movements_variant_ix` ON `stock_movements` (`variant_id`,`location_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);

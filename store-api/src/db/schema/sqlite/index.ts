@@ -1,0 +1,5 @@
+export * from './audit.ts';
+export * from './auth.ts';
+export * from './catalog.ts';
+export * from './inventory.ts';
+export * from './changes.ts';

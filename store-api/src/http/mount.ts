@@ -1,0 +1,108 @@
+import { DomainError, newId } from '@shoebox/shared';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { Logger } from 'pino';
+import type { Actor, RequestContext } from './context.ts';
+import { authorize } from './authorize.ts';
+import { fromZodError } from './problem.ts';
+import { type RouteSpec, SENT } from './route.ts';
+
+export interface MountDeps {
+  log: Logger;
+  authenticate(authorization: string | undefined): Promise<Actor>;
+  authRateLimit: express.RequestHandler;
+  bodyLimitBytes: number;
+  rawLimitBytes: number;
+}
+
+/** Registers each declared route on `router`: rate limit, body parser, auth, validation, handler, response. */
+export function mountRoutes(router: Router, routes: readonly RouteSpec[], deps: MountDeps): void {
+  for (const spec of routes) {
+    const handlers: express.RequestHandler[] = [];
+    if (spec.rateLimited) handlers.push(deps.authRateLimit);
+    handlers.push(...bodyParsers(spec, deps));
+    handlers.push(async (req, res) => {
+      const ctx = await buildContext(req, res, spec, deps);
+      const result = await spec.handler(ctx, {
+        body: parse(spec.body, spec.bodyKind === 'json' || !spec.bodyKind ? req.body : undefined, 'body'),
+        query: parse(spec.query, req.query, 'query'),
+        params: parse(spec.params, req.params, 'params'),
+        raw: Buffer.isBuffer(req.body) ? req.body : undefined,
+        req,
+        res,
+      });
+      if (result === SENT) return;
+      const status = spec.status ?? 200;
+      if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
+      else res.status(status).json(result);
+    });
+    router[spec.method](spec.path, ...handlers);
+  }
+}
+
+async function buildContext(
+  req: Request,
+  res: Response,
+  spec: RouteSpec,
+  deps: MountDeps,
+): Promise<RequestContext> {
+  const requestId = String(res.locals.requestId);
+  const actor =
+    spec.access === 'public'
+      ? await optionalActor(req, deps)
+      : await deps.authenticate(req.headers.authorization);
+  authorize(actor, spec.access);
+  return { requestId, log: deps.log.child({ requestId }), actor, now: Date.now() };
+}
+
+/** Public routes ignore a missing or stale token rather than refusing the request. */
+async function optionalActor(req: Request, deps: MountDeps): Promise<Actor> {
+  if (!req.headers.authorization) return { type: 'anonymous' };
+  return deps.authenticate(req.headers.authorization).catch(() => ({ type: 'anonymous' }) as const);
+}
+
+function parse(schema: RouteSpec['body'], value: unknown, where: 'body' | 'query' | 'params') {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (!result.success) throw fromZodError(result.error, where);
+  return result.data;
+}
+
+function bodyParsers(spec: RouteSpec, deps: MountDeps): express.RequestHandler[] {
+  if (spec.method === 'get' || spec.method === 'delete') return [];
+  const kind = spec.bodyKind ?? 'json';
+  if (kind === 'json') {
+    if (!spec.body) return [rejectBody];
+    return [requireType('application/json'), express.json({ limit: deps.bodyLimitBytes, strict: false })];
+  }
+  if (kind === 'csv')
+    return [requireType('text/csv'), express.raw({ type: () => true, limit: deps.rawLimitBytes })];
+  return [express.raw({ type: () => true, limit: deps.rawLimitBytes })];
+}
+
+function requireType(type: string): express.RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    if (!req.is(type)) {
+      return next(
+        new DomainError('validation', 'UNSUPPORTED_MEDIA_TYPE', `Send the body as ${type}.`, {
+          details: { expected: type, received: req.headers['content-type'] ?? null },
+        }),
+      );
+    }
+    next();
+  };
+}
+
+/** Routes without a body schema accept none, so stray input is never silently ignored. */
+function rejectBody(req: Request, _res: Response, next: NextFunction): void {
+  const length = Number(req.headers['content-length'] ?? 0);
+  const hasBody = length > 0 || Boolean(req.headers['transfer-encoding']);
+  next(hasBody ? new DomainError('validation', 'UNEXPECTED_BODY', 'This route takes no request body.') : undefined);
+}
+
+export const requestIdMiddleware: express.RequestHandler = (req, res, next) => {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[\w.:-]{1,64}$/.test(incoming) ? incoming : newId();
+  res.locals.requestId = id;
+  res.setHeader('x-request-id', id);
+  next();
+};

@@ -1,0 +1,23 @@
+import type { Db, Store } from '../db/client.ts';
+
+export type ChangedEntity = 'product' | 'variant' | 'stock' | 'brand' | 'category' | 'colour';
+
+/**
+ * Appends to the change sequence inside the caller's transaction. Readers that follow the
+ * sequence (the catalog read model, desktop sync) re-read the named rows after commit.
+ */
+export async function recordChanges(
+  store: Store,
+  tx: Db,
+  entity: ChangedEntity,
+  ids: readonly string[],
+  now: number,
+): Promise<void> {
+  if (ids.length === 0) return;
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 500) {
+    await tx
+      .insert(store.t.changeLog)
+      .values(unique.slice(i, i + 500).map((entityId) => ({ entity, entityId, createdAt: now })));
+  }
+}

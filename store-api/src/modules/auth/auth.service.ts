@@ -1,0 +1,272 @@
+import {
+  DomainError,
+  newId,
+  newToken,
+  type Permission,
+  permissionsOf,
+  unauthenticated,
+} from '@shoebox/shared';
+import { eq } from 'drizzle-orm';
+import type { Db, Store } from '../../db/client.ts';
+import { uniqueViolation } from '../../db/client.ts';
+import type { Actor, RequestContext } from '../../http/context.ts';
+import { sha256 } from '../../lib/hash.ts';
+import { iso, isoOrNull } from '../../lib/time.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import * as repo from './auth.repo.ts';
+import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import type { TokenSigner } from './tokens.ts';
+
+export interface AuthServiceDeps {
+  store: Store;
+  signer: TokenSigner;
+  refreshTtlDays: number;
+}
+
+const badCredentials = () => unauthenticated('INVALID_CREDENTIALS', 'Email or password is wrong.');
+const apiKeyPattern = /^sbk_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{20,}$/;
+
+export function createAuthService({ store, signer, refreshTtlDays }: AuthServiceDeps) {
+  const refreshTtlMs = refreshTtlDays * 86_400_000;
+
+  async function issueTokens(
+    tx: Db,
+    subject: { type: repo.SubjectType; id: string; role?: string },
+    familyId: string,
+    now: number,
+  ) {
+    const refreshToken = `rt_${newToken(32)}`;
+    const refreshExpiresAt = now + refreshTtlMs;
+    await tx.insert(store.t.refreshTokens).values({
+      id: newId(),
+      subjectType: subject.type,
+      subjectId: subject.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: refreshExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: now,
+    });
+    const access =
+      subject.type === 'staff'
+        ? await signer.sign(
+            { aud: 'staff', sub: subject.id, role: subject.role as never, sid: familyId },
+            now,
+          )
+        : await signer.sign({ aud: 'customer', sub: subject.id, sid: familyId }, now);
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: iso(access.expiresAt),
+      refreshToken,
+      refreshTokenExpiresAt: iso(refreshExpiresAt),
+    };
+  }
+
+  const staffView = (u: typeof store.t.staffUsers.$inferSelect) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as never,
+    active: u.active,
+    createdAt: iso(u.createdAt),
+  });
+
+  const customerView = (c: typeof store.t.customers.$inferSelect) => ({
+    id: c.id,
+    email: c.email,
+    name: c.name,
+    createdAt: iso(c.createdAt),
+  });
+
+  return {
+    staffView,
+    customerView,
+
+    async staffSignIn(ctx: RequestContext, input: { email: string; password: string }) {
+      const user = await repo.findStaffByEmail(store, input.email);
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
+      if (!user || !ok) throw badCredentials();
+      if (!user.active) throw unauthenticated('ACCOUNT_DISABLED', 'This staff account is disabled.');
+      const tokens = await store.tx((tx) =>
+        issueTokens(tx, { type: 'staff', id: user.id, role: user.role }, newId(), ctx.now),
+      );
+      return { ...tokens, user: staffView(user), permissions: [...permissionsOf(user.role as never)] };
+    },
+
+    async customerSignIn(ctx: RequestContext, input: { email: string; password: string }) {
+      const c = await repo.findCustomerByEmail(store, input.email);
+      const ok = await verifyPassword(input.password, c?.passwordHash ?? (await dummyHash));
+      if (!c || !ok) throw badCredentials();
+      const tokens = await store.tx((tx) =>
+        issueTokens(tx, { type: 'customer', id: c.id }, newId(), ctx.now),
+      );
+      return { ...tokens, customer: customerView(c) };
+    },
+
+    async registerCustomer(ctx: RequestContext, input: { email: string; password: string; name: string }) {
+      const passwordHash = await hashPassword(input.password);
+      const id = newId();
+      try {
+        return await store.tx(async (tx) => {
+          const row = {
+            id,
+            email: input.email,
+            name: input.name,
+            passwordHash,
+            createdAt: ctx.now,
+            updatedAt: ctx.now,
+          };
+          await tx.insert(store.t.customers).values(row);
+          const tokens = await issueTokens(tx, { type: 'customer', id }, newId(), ctx.now);
+          return { ...tokens, customer: customerView(row) };
+        });
+      } catch (e) {
+        if (uniqueViolation(e))
+          throw new DomainError('conflict', 'EMAIL_TAKEN', 'An account with this email exists already.');
+        throw e;
+      }
+    },
+
+    /** Rotates a refresh token. Presenting one that was already used revokes its whole family. */
+    async refresh(ctx: RequestContext, audience: repo.SubjectType, refreshToken: string) {
+      const outcome = await store.tx(async (tx) => {
+        const row = await repo.findRefreshToken(tx, store, sha256(refreshToken));
+        if (!row || row.subjectType !== audience) return 'REFRESH_TOKEN_INVALID' as const;
+        if (row.revokedAt !== null) return 'REFRESH_TOKEN_REVOKED' as const;
+        if (row.usedAt !== null || !(await repo.markRefreshTokenUsed(tx, store, row.id, ctx.now))) {
+          await repo.revokeFamily(tx, store, row.familyId, ctx.now);
+          return 'REFRESH_TOKEN_REUSED' as const;
+        }
+        if (row.expiresAt <= ctx.now) return 'REFRESH_TOKEN_EXPIRED' as const;
+        const subject = await loadSubject(tx, row.subjectType as repo.SubjectType, row.subjectId);
+        if (!subject) return 'ACCOUNT_DISABLED' as const;
+        return issueTokens(tx, subject, row.familyId, ctx.now);
+      });
+      // The revocation above must commit, so the refusal is raised after the transaction.
+      if (typeof outcome === 'string') throw unauthenticated(outcome, refreshMessages[outcome]);
+      return outcome;
+    },
+
+    async signOut(ctx: RequestContext, refreshToken: string): Promise<void> {
+      await store.tx(async (tx) => {
+        const row = await repo.findRefreshToken(tx, store, sha256(refreshToken));
+        if (row) await repo.revokeFamily(tx, store, row.familyId, ctx.now);
+      });
+    },
+
+    /** Resolves the Authorization header to an actor; throws 401 for a bad or expired credential. */
+    async authenticate(header: string | undefined): Promise<Actor> {
+      if (!header) return { type: 'anonymous' };
+      const [scheme, credential] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !credential) {
+        throw unauthenticated('TOKEN_INVALID', 'Use "Authorization: Bearer <token>".');
+      }
+      if (credential.startsWith('sbk_')) return authenticateApiKey(credential);
+      const claims = await signer.verify(credential);
+      if (claims.aud === 'staff')
+        return { type: 'staff', id: claims.sub, role: claims.role, sessionId: claims.sid };
+      return { type: 'customer', id: claims.sub, sessionId: claims.sid };
+    },
+
+    async createApiKey(ctx: RequestContext, input: { name: string; permissions: Permission[] }) {
+      const prefix = newToken(6)
+        .replace(/[^A-Za-z0-9]/g, 'x')
+        .slice(0, 8);
+      const key = `sbk_${prefix}_${newToken(32)}`;
+      const row = {
+        id: newId(),
+        name: input.name,
+        prefix,
+        keyHash: sha256(key),
+        permissions: [...new Set(input.permissions)],
+        createdBy: actorId(ctx),
+        createdAt: ctx.now,
+        lastUsedAt: null,
+        revokedAt: null,
+      };
+      await store.tx(async (tx) => {
+        await tx.insert(store.t.apiKeys).values(row);
+        await recordAudit(store, tx, ctx, {
+          action: 'api_key.create',
+          entity: 'api_key',
+          entityId: row.id,
+          after: apiKeyView(row),
+        });
+      });
+      return { ...apiKeyView(row), key };
+    },
+
+    async listApiKeys() {
+      const rows = await store.db.select().from(store.t.apiKeys).orderBy(store.t.apiKeys.createdAt);
+      return rows.map(apiKeyView);
+    },
+
+    async revokeApiKey(ctx: RequestContext, id: string): Promise<void> {
+      await store.tx(async (tx) => {
+        const [row] = await tx.select().from(store.t.apiKeys).where(eq(store.t.apiKeys.id, id)).limit(1);
+        if (!row) throw new DomainError('not_found', 'API_KEY_NOT_FOUND', 'No API key with this id.');
+        if (row.revokedAt !== null) return;
+        await tx.update(store.t.apiKeys).set({ revokedAt: ctx.now }).where(eq(store.t.apiKeys.id, id));
+        await recordAudit(store, tx, ctx, {
+          action: 'api_key.revoke',
+          entity: 'api_key',
+          entityId: id,
+          before: apiKeyView(row),
+        });
+      });
+    },
+
+    hashPassword,
+    revokeSubject: (tx: Db, subjectId: string, now: number) => repo.revokeSubject(tx, store, subjectId, now),
+  };
+
+  async function loadSubject(tx: Db, type: repo.SubjectType, id: string) {
+    if (type === 'customer') {
+      const c = await repo.findCustomerById(tx, store, id);
+      return c ? { type, id } : null;
+    }
+    const u = await repo.findStaffById(tx, store, id);
+    return u?.active ? { type, id, role: u.role } : null;
+  }
+
+  async function authenticateApiKey(key: string): Promise<Actor> {
+    if (!apiKeyPattern.test(key)) throw unauthenticated('API_KEY_INVALID', 'The API key is not valid.');
+    const row = await repo.findApiKeyByHash(store, sha256(key));
+    if (!row) throw unauthenticated('API_KEY_INVALID', 'The API key is not valid.');
+    if (row.revokedAt !== null) throw unauthenticated('API_KEY_REVOKED', 'The API key has been revoked.');
+    return { type: 'api_key', id: row.id, permissions: row.permissions as Permission[] };
+  }
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+const refreshMessages = {
+  REFRESH_TOKEN_INVALID: 'The refresh token is not valid.',
+  REFRESH_TOKEN_REVOKED: 'This session was signed out.',
+  REFRESH_TOKEN_REUSED: 'This refresh token was used already; the session has been revoked for safety.',
+  REFRESH_TOKEN_EXPIRED: 'The session has expired; sign in again.',
+  ACCOUNT_DISABLED: 'This account is disabled.',
+} as const;
+
+const actorId = (ctx: RequestContext) => (ctx.actor.type === 'anonymous' ? 'anonymous' : ctx.actor.id);
+
+function apiKeyView(r: {
+  id: string;
+  name: string;
+  prefix: string;
+  permissions: string[];
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}) {
+  return {
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    permissions: r.permissions,
+    createdAt: iso(r.createdAt),
+    lastUsedAt: isoOrNull(r.lastUsedAt),
+    revokedAt: isoOrNull(r.revokedAt),
+  };
+}

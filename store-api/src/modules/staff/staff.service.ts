@@ -1,0 +1,136 @@
+import { DomainError, newId } from '@shoebox/shared';
+import { eq } from 'drizzle-orm';
+import type { Store } from '../../db/client.ts';
+import { uniqueViolation } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { hashPassword } from '../../lib/passwords.ts';
+import { iso } from '../../lib/time.ts';
+import { recordAudit } from '../audit/audit.repo.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+
+type StaffRow = Store['t']['staffUsers']['$inferSelect'];
+type Role = 'owner' | 'manager' | 'warehouse';
+
+export function createStaffService(store: Store, auth: Pick<AuthService, 'revokeSubject'>) {
+  const t = store.t.staffUsers;
+  const view = (u: StaffRow) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role as Role,
+    active: u.active,
+    createdAt: iso(u.createdAt),
+  });
+  const notFound = () => new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member with this id.');
+
+  return {
+    async list() {
+      const rows = await store.db.select().from(t).orderBy(t.email);
+      return rows.map(view);
+    },
+
+    async get(id: string) {
+      const [row] = await store.db.select().from(t).where(eq(t.id, id)).limit(1);
+      if (!row) throw notFound();
+      return view(row);
+    },
+
+    async create(ctx: RequestContext, input: { email: string; name: string; role: Role; password: string }) {
+      const row = {
+        id: newId(),
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        passwordHash: await hashPassword(input.password),
+        active: true,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      };
+      try {
+        await store.tx(async (tx) => {
+          await tx.insert(t).values(row);
+          await recordAudit(store, tx, ctx, {
+            action: 'staff.create',
+            entity: 'staff',
+            entityId: row.id,
+            after: view(row),
+          });
+        });
+      } catch (e) {
+        if (uniqueViolation(e))
+          throw new DomainError('conflict', 'EMAIL_TAKEN', 'A staff member with this email exists.');
+        throw e;
+      }
+      return view(row);
+    },
+
+    /** Disabling an account or changing its password or role signs it out everywhere. */
+    async update(
+      ctx: RequestContext,
+      id: string,
+      input: {
+        name?: string | undefined;
+        role?: Role | undefined;
+        active?: boolean | undefined;
+        password?: string | undefined;
+      },
+    ) {
+      if (
+        ctx.actor.type === 'staff' &&
+        ctx.actor.id === id &&
+        (input.active === false || (input.role && input.role !== 'owner'))
+      ) {
+        throw new DomainError(
+          'business_rule',
+          'CANNOT_DEMOTE_SELF',
+          'You cannot disable or demote your own account.',
+        );
+      }
+      const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+      return store.tx(async (tx) => {
+        const [before] = await tx.select().from(t).where(eq(t.id, id)).limit(1);
+        if (!before) throw notFound();
+        const changes = {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.role !== undefined ? { role: input.role } : {}),
+          ...(input.active !== undefined ? { active: input.active } : {}),
+          ...(passwordHash ? { passwordHash } : {}),
+          updatedAt: ctx.now,
+        };
+        await tx.update(t).set(changes).where(eq(t.id, id));
+        const after = { ...before, ...changes };
+        if (input.active === false || input.role !== undefined || passwordHash)
+          await auth.revokeSubject(tx, id, ctx.now);
+        await recordAudit(store, tx, ctx, {
+          action: 'staff.update',
+          entity: 'staff',
+          entityId: id,
+          before: view(before),
+          after: { ...view(after), passwordChanged: Boolean(passwordHash) },
+        });
+        return view(after);
+      });
+    },
+  };
+}
+export type StaffService = ReturnType<typeof createStaffService>;
+
+/** Creates a staff account without an acting user: the seed and first-run bootstrap use it. */
+export async function insertStaffDirect(
+  store: Store,
+  input: { email: string; name: string; role: Role; password: string },
+  now = Date.now(),
+) {
+  const row = {
+    id: newId(),
+    email: input.email.trim().toLowerCase(),
+    name: input.name,
+    role: input.role,
+    passwordHash: await hashPassword(input.password),
+    active: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await store.tx((tx) => tx.insert(store.t.staffUsers).values(row));
+  return row;
+}

@@ -1,0 +1,169 @@
+/**
+ * Test harness: a real store (SQLite file or a fresh MariaDB database) behind the real app on a
+ * random port. Fixtures are created through the HTTP API, as a client would.
+ */
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mysql from 'mysql2/promise';
+import pino from 'pino';
+import { createApp } from '../app.ts';
+import { type Config, loadConfig } from '../config/env.ts';
+import { type Dialect, openStore, type Store } from '../db/client.ts';
+import { insertStaffDirect } from '../modules/staff/staff.service.ts';
+
+export const testDialect = (process.env.SHOEBOX_TEST_DIALECT ?? 'sqlite') as Dialect;
+
+export interface HttpResult<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+export interface CallOptions {
+  token?: string | undefined;
+  body?: unknown;
+  /** Sent as-is (string or bytes) instead of JSON. */
+  rawBody?: string | Buffer;
+  headers?: Record<string, string>;
+}
+
+export interface TestApp {
+  store: Store;
+  config: Config;
+  baseUrl: string;
+  routes: ReturnType<typeof createApp>['routes'];
+  call<T = any>(method: string, path: string, opts?: CallOptions): Promise<HttpResult<T>>;
+  /** Access tokens for one staff member of each role; the owner is bootstrapped, the others created through the API. */
+  tokens: { owner: string; manager: string; warehouse: string };
+  close(): Promise<void>;
+}
+
+export const staffPasswords = {
+  owner: 'owner-pass-123',
+  manager: 'manager-pass-123',
+  warehouse: 'warehouse-pass-123',
+};
+
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shoebox-test-'));
+  const { url, dropDatabase } = await testDatabaseUrl(dataDir);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    DATABASE_URL: url,
+    JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    LOG_LEVEL: 'silent',
+    ...overrides,
+  });
+  const store = await openStore(config.databaseUrl);
+  await store.migrate();
+  const { app, routes } = createApp({ store, config, log: pino({ level: 'silent' }) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const call = makeCaller(baseUrl);
+
+  await insertStaffDirect(store, {
+    email: 'owner@test.shop',
+    name: 'Olive Owner',
+    role: 'owner',
+    password: staffPasswords.owner,
+  });
+  const owner = await signIn(call, 'owner@test.shop', staffPasswords.owner);
+  for (const role of ['manager', 'warehouse'] as const) {
+    const created = await call('POST', '/admin/staff', {
+      token: owner,
+      body: { email: `${role}@test.shop`, name: `Test ${role}`, role, password: staffPasswords[role] },
+    });
+    if (created.status !== 201) throw new Error(`fixture: could not create ${role}: ${created.text}`);
+  }
+  const tokens = {
+    owner,
+    manager: await signIn(call, 'manager@test.shop', staffPasswords.manager),
+    warehouse: await signIn(call, 'warehouse@test.shop', staffPasswords.warehouse),
+  };
+
+  return {
+    store,
+    config,
+    baseUrl,
+    routes,
+    call,
+    tokens,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await store.close();
+      await dropDatabase();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function signIn(call: TestApp['call'], email: string, password: string): Promise<string> {
+  const res = await call('POST', '/admin/auth/sign-in', { body: { email, password } });
+  if (res.status !== 200) throw new Error(`fixture: sign-in failed for ${email}: ${res.text}`);
+  return res.body.accessToken;
+}
+
+function makeCaller(baseUrl: string): TestApp['call'] {
+  return async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | Buffer | undefined;
+    if (opts.rawBody !== undefined) body = opts.rawBody;
+    else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(baseUrl + path, { method, headers, body });
+    const text = await res.text();
+    const type = res.headers.get('content-type') ?? '';
+    const parsed = type.includes('json') && text ? JSON.parse(text) : text;
+    return { status: res.status, body: parsed, headers: res.headers, text };
+  };
+}
+
+let dbCounter = 0;
+
+async function testDatabaseUrl(dataDir: string): Promise<{ url: string; dropDatabase: () => Promise<void> }> {
+  if (testDialect === 'sqlite')
+    return { url: `file:${join(dataDir, 'test.db')}`, dropDatabase: async () => {} };
+  const base = process.env.SHOEBOX_TEST_MYSQL_URL;
+  if (!base)
+    throw new Error('SHOEBOX_TEST_MYSQL_URL is not set (scripts/test.mjs sets it when MariaDB is installed)');
+  const name = `shoebox_t_${process.pid}_${Date.now().toString(36)}_${dbCounter++}`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async dropDatabase() {
+      const conn = await mysql.createConnection({ uri: base });
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}
+
+/** Row counts of every table: a 4xx must leave all of them unchanged. */
+export async function tableCounts(store: Store): Promise<Record<string, number>> {
+  const { sql } = await import('drizzle-orm');
+  const names = Object.values(store.t)
+    .map((table) => (table as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')])
+    .filter((n): n is string => typeof n === 'string');
+  const counts: Record<string, number> = {};
+  for (const name of names) {
+    const rows = (await store.db.execute(sql.raw(`select count(*) as n from ${name}`))) as unknown;
+    counts[name] = Number(firstCount(rows));
+  }
+  return counts;
+}
+
+function firstCount(result: unknown): unknown {
+  if (Array.isArray(result)) return (result[0] as Array<{ n: unknown }>)[0]?.n;
+  return (result as { rows: Array<{ n: unknown }> }).rows[0]?.n;
+}

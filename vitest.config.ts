@@ -1,0 +1,34 @@
+import { defineConfig } from 'vitest/config';
+
+// One vitest run covers every package. The store-api suite runs twice: on SQLite and on MySQL/MariaDB.
+// `npm test` (scripts/test.mjs) provides SHOEBOX_TEST_MYSQL_URL (a private MariaDB) when it can;
+// without it the api-mysql project does not exist and scripts/test.mjs says so loudly.
+// Run one project: `npm test -- --project api-sqlite`.
+
+const apiInclude = ['store-api/src/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    passWithNoTests: true,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'sync', include: ['sync/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'api-sqlite', include: apiInclude, env: { SHOEBOX_TEST_DIALECT: 'sqlite' } },
+      },
+      ...(process.env.SHOEBOX_TEST_MYSQL_URL
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'api-mysql', include: apiInclude, env: { SHOEBOX_TEST_DIALECT: 'mysql' } },
+            },
+          ]
+        : []),
+      { extends: true, test: { name: 'tests', include: ['tests/**/*.test.ts'] } },
+    ],
+  },
+});
