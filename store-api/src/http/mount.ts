@@ -96,7 +96,11 @@ function requireType(type: string): express.RequestHandler {
 function rejectBody(req: Request, _res: Response, next: NextFunction): void {
   const length = Number(req.headers['content-length'] ?? 0);
   const hasBody = length > 0 || Boolean(req.headers['transfer-encoding']);
-  next(hasBody ? new DomainError('validation', 'UNEXPECTED_BODY', 'This route takes no request body.') : undefined);
+  next(
+    hasBody
+      ? new DomainError('validation', 'UNEXPECTED_BODY', 'This route takes no request body.')
+      : undefined,
+  );
 }
 
 export const requestIdMiddleware: express.RequestHandler = (req, res, next) => {
