@@ -8,7 +8,7 @@ import {
   type MySql2QueryResultHKT,
 } from 'drizzle-orm/mysql2';
 import { migrate as migrateMysql } from 'drizzle-orm/mysql2/migrator';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import { join } from 'node:path';
 import * as mysqlSchema from './schema/mysql/index.ts';
@@ -30,6 +30,8 @@ export interface Store {
   tx<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   /** Inserts a row unless its primary/unique key exists already (portable "insert ignore"). */
   insertIfAbsent(tx: Db, table: MySqlTable, values: Record<string, unknown>): Promise<void>;
+  /** Runs a raw SQL query and returns its rows, on either dialect (reports, health checks). */
+  rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -69,6 +71,10 @@ async function openMysql(url: string): Promise<Store> {
         .values(values)
         .onDuplicateKeyUpdate({ set: { [firstKey!]: sql.raw(`\`${columnName(table, firstKey!)}\``) } });
     },
+    async rows<T>(query: SQL) {
+      const [rows] = (await db.execute(query)) as unknown as [T[]];
+      return rows;
+    },
     migrate: () => migrateMysql(db as never, { migrationsFolder: join(migrationsDir, 'mysql') }),
     close: () => pool.end(),
   };
@@ -105,6 +111,7 @@ async function openSqlite(url: string): Promise<Store> {
     async insertIfAbsent(tx, table, values) {
       await (tx as unknown as SqliteInsertable).insert(table).values(values).onConflictDoNothing();
     },
+    rows: <T>(query: SQL) => (db as unknown as { all(q: SQL): Promise<T[]> }).all(query),
     migrate: () => migrateLibsql(db as never, { migrationsFolder: join(migrationsDir, 'sqlite') }),
     close: async () => client.close(),
   };

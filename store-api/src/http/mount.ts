@@ -68,7 +68,6 @@ function parse(schema: RouteSpec['body'], value: unknown, where: 'body' | 'query
 }
 
 function bodyParsers(spec: RouteSpec, deps: MountDeps): express.RequestHandler[] {
-  if (spec.method === 'get' || spec.method === 'delete') return [];
   const kind = spec.bodyKind ?? 'json';
   if (kind === 'json') {
     if (!spec.body) return [rejectBody];

@@ -10,7 +10,7 @@ export function mountSystemRoutes(router: Router, store: Store, registry: Regist
   });
   router.get('/readyz', async (_req, res) => {
     try {
-      await store.db.execute(sql`select 1`);
+      await store.rows(sql`select 1 as ok`);
       res.json({ status: 'ready', database: store.dialect });
     } catch {
       res.status(503).json({ status: 'unavailable', database: store.dialect });

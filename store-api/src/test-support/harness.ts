@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getTableName, sql, type Table } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { createApp } from '../app.ts';
@@ -151,19 +152,13 @@ async function testDatabaseUrl(dataDir: string): Promise<{ url: string; dropData
 
 /** Row counts of every table: a 4xx must leave all of them unchanged. */
 export async function tableCounts(store: Store): Promise<Record<string, number>> {
-  const { sql } = await import('drizzle-orm');
   const names = Object.values(store.t)
-    .map((table) => (table as unknown as Record<symbol, string>)[Symbol.for('drizzle:Name')])
-    .filter((n): n is string => typeof n === 'string');
+    .map((table) => getTableName(table as Table))
+    .sort();
   const counts: Record<string, number> = {};
   for (const name of names) {
-    const rows = (await store.db.execute(sql.raw(`select count(*) as n from ${name}`))) as unknown;
-    counts[name] = Number(firstCount(rows));
+    const [row] = await store.rows<{ n: number | string }>(sql.raw(`select count(*) as n from ${name}`));
+    counts[name] = Number(row?.n);
   }
   return counts;
-}
-
-function firstCount(result: unknown): unknown {
-  if (Array.isArray(result)) return (result[0] as Array<{ n: unknown }>)[0]?.n;
-  return (result as { rows: Array<{ n: unknown }> }).rows[0]?.n;
 }

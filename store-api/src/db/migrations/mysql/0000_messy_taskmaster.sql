@@ -204,6 +204,14 @@ CREATE TABLE `stock_movements` (
 	CONSTRAINT `stock_movements_id` PRIMARY KEY(`id`)
 );
 --> statement-breakpoint
+CREATE TABLE `change_log` (
+	`seq` serial AUTO_INCREMENT NOT NULL,
+	`entity` varchar(16) NOT NULL,
+	`entity_id` varchar(36) NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `change_log_seq` PRIMARY KEY(`seq`)
+);
+--> statement-breakpoint
 CREATE INDEX `audit_log_entity_ix` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
 CREATE INDEX `audit_log_created_ix` ON `audit_log` (`created_at`);--> statement-breakpoint
 CREATE INDEX `refresh_tokens_family_ix` ON `refresh_tokens` (`family_id`);--> statement-breakpoint
@@ -211,4 +219,5 @@ CREATE INDEX `product_images_product_ix` ON `product_images` (`product_id`);--> 
 CREATE INDEX `products_status_category_ix` ON `products` (`status`,`category_id`);--> statement-breakpoint
 CREATE INDEX `stock_levels_location_ix` ON `stock_levels` (`location_id`);--> statement-breakpoint
 CREATE INDEX `stock_movements_variant_ix` ON `stock_movements` (`variant_id`,`location_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);
+CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);--> statement-breakpoint
+CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);

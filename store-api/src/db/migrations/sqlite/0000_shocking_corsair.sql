@@ -197,4 +197,12 @@ CREATE TABLE `stock_movements` (
 );
 --> statement-breakpoint
 CREATE INDEX `stock_movements_variant_ix` ON `stock_movements` (`variant_id`,`location_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);
+CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);--> statement-breakpoint
+CREATE TABLE `change_log` (
+	`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);
