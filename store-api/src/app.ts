@@ -9,6 +9,7 @@ import type { Store } from './db/client.ts';
 import { createMetrics } from './http/metrics.ts';
 import { mountRoutes, requestIdMiddleware } from './http/mount.ts';
 import { problemHandler } from './http/problem.ts';
+import { requestLog } from './http/request-log.ts';
 import { mountSystemRoutes } from './http/system.routes.ts';
 import { allRoutes } from './routes.ts';
 import { createServices } from './services.ts';
@@ -30,6 +31,7 @@ export function createApp({ store, config, log }: AppDeps) {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.use(requestIdMiddleware);
+  app.use(requestLog(log));
   app.use(metrics.middleware);
   app.use(helmet());
   app.use(cors({ origin: config.corsOrigins, exposedHeaders: ['x-request-id', 'etag'] }));

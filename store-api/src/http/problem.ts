@@ -7,6 +7,7 @@ import type { z } from 'zod';
 const statusOfCode: Record<string, number> = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  IMAGE_TYPE_UNSUPPORTED: 415,
   ROUTE_NOT_FOUND: 404,
 };
 
