@@ -6,6 +6,7 @@ export * from './ids.ts';
 export * from './money.ts';
 export * from './order-state.ts';
 export * from './permissions.ts';
+export * from './pricing/index.ts';
 export * from './result.ts';
 export * from './sizes.ts';
 export * from './sku.ts';
