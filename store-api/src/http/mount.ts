@@ -19,9 +19,14 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], deps: 
   for (const spec of routes) {
     const handlers: express.RequestHandler[] = [];
     if (spec.rateLimited) handlers.push(deps.authRateLimit);
+    // Authenticate before reading the body, so an anonymous caller cannot make us buffer uploads.
+    handlers.push(async (req, res, next) => {
+      res.locals.ctx = await buildContext(req, res, spec, deps);
+      next();
+    });
     handlers.push(...bodyParsers(spec, deps));
     handlers.push(async (req, res) => {
-      const ctx = await buildContext(req, res, spec, deps);
+      const ctx = res.locals.ctx as RequestContext;
       const result = await spec.handler(ctx, {
         body: parse(spec.body, spec.bodyKind === 'json' || !spec.bodyKind ? req.body : undefined, 'body'),
         query: parse(spec.query, req.query, 'query'),

@@ -77,7 +77,9 @@ describe(`RBAC matrix over every admin route (${testDialect})`, () => {
   }
 
   it('answers 2xx to an allowed list route', async () => {
-    const lists = staffRoutes().filter((r) => r.method === 'get' && !r.path.includes(':'));
+    const lists = staffRoutes().filter(
+      (r) => r.method === 'get' && !r.path.includes(':') && (r.query?.safeParse({}).success ?? true),
+    );
     for (const r of lists) {
       const role = (['warehouse', 'manager', 'owner'] as const).find((x) => isAllowed(x, r))!;
       const res = await send(r, t.tokens[role]);

@@ -1,4 +1,4 @@
-import { bigint, index, mysqlTable, serial, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
 
 /**
  * The change sequence: every write to catalog or stock appends (entity, id) in its transaction.
@@ -7,7 +7,7 @@ import { bigint, index, mysqlTable, serial, varchar } from 'drizzle-orm/mysql-co
 export const changeLog = mysqlTable(
   'change_log',
   {
-    seq: serial('seq').primaryKey(),
+    seq: bigint('seq', { mode: 'number', unsigned: true }).autoincrement().primaryKey(),
     entity: varchar('entity', { length: 16 }).notNull(),
     entityId: varchar('entity_id', { length: 36 }).notNull(),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
