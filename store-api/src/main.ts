@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createApp } from './app.ts';
 import { loadConfig } from './config/env.ts';
 import { openStore } from './db/client.ts';
+import { allJobs, createScheduler } from './jobs/index.ts';
 import { isEmpty, seedDemo } from './db/seed/demo.ts';
 
 async function main(): Promise<void> {
@@ -14,9 +15,15 @@ async function main(): Promise<void> {
     log.info('empty database: seeding the demo shop (once)');
     await seedDemo(store, { log });
   }
-  const { app } = createApp({ store, config, log });
+  const { app, services } = createApp({ store, config, log });
+  const scheduler = createScheduler({ store, jobs: allJobs(services), log });
+  scheduler.start();
   const server = app.listen(config.port, config.host, () => printWelcome(config.host, server, store.dialect));
-  installShutdown(server, () => store.close(), log);
+  installShutdown(server, log, async () => {
+    await scheduler.stop();
+    await services.notifications.close();
+    await store.close();
+  });
 }
 
 function printWelcome(host: string, server: Server, dialect: string): void {
@@ -39,7 +46,7 @@ function printWelcome(host: string, server: Server, dialect: string): void {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-function installShutdown(server: Server, close: () => Promise<void>, log: pino.Logger): void {
+function installShutdown(server: Server, log: pino.Logger, close: () => Promise<void>): void {
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -3,12 +3,25 @@ import type { Store } from './db/client.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createTokenSigner } from './modules/auth/tokens.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
+import { createInventoryService } from './modules/inventory/inventory.service.ts';
+import { createImagesService } from './modules/catalog/images.service.ts';
+import { createCatalogService } from './modules/catalog/catalog.service.ts';
+import { createStoreCatalogService } from './modules/storefront-catalog/store-catalog.service.ts';
+import { createNotificationsService } from './modules/notifications/notifications.service.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
   const signer = createTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds);
   const auth = createAuthService({ store, signer, refreshTtlDays: config.refreshTokenTtlDays });
   const staff = createStaffService(store, auth);
-  return { auth, staff };
+  return {
+    auth,
+    staff,
+    catalog: createCatalogService(store),
+    images: createImagesService(store),
+    inventory: createInventoryService(store),
+    storeCatalog: createStoreCatalogService(store),
+    notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
+  };
 }
 export type Services = ReturnType<typeof createServices>;

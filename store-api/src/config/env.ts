@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { notificationsConfigSchema, notificationsOptionsFrom } from '../modules/notifications/index.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -10,6 +11,7 @@ const boolish = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const envSchema = z.object({
+  ...notificationsConfigSchema.shape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -46,6 +48,7 @@ export interface Config {
   imageMaxBytes: number;
   logLevel: Env['LOG_LEVEL'];
   seedDemo: boolean;
+  notifications: ReturnType<typeof notificationsOptionsFrom>;
 }
 
 /** Parses the environment; on bad input throws one readable list of every problem. */
@@ -74,6 +77,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     imageMaxBytes: e.IMAGE_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
+    notifications: notificationsOptionsFrom(e),
   };
 }
 

@@ -67,7 +67,7 @@ async function optionalActor(req: Request, deps: MountDeps): Promise<Actor> {
 
 function parse(schema: RouteSpec['body'], value: unknown, where: 'body' | 'query' | 'params') {
   if (!schema) return undefined;
-  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}), { reportInput: true });
   if (!result.success) throw fromZodError(result.error, where);
   return result.data;
 }

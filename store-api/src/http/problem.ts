@@ -34,7 +34,8 @@ export function fromZodError(error: z.ZodError, where: 'body' | 'query' | 'param
         code: 'UNKNOWN_FIELD',
       }));
     }
-    return [{ path: base || where, message: issue.message, code: fieldCode(issue) }];
+    const code = fieldCode(issue);
+    return [{ path: base || where, message: code === 'REQUIRED' ? 'Required' : issue.message, code }];
   });
   const summary = errors
     .slice(0, 3)
@@ -43,12 +44,14 @@ export function fromZodError(error: z.ZodError, where: 'body' | 'query' | 'param
   return new DomainError('validation', 'VALIDATION_FAILED', `Invalid ${where}: ${summary}`, { errors });
 }
 
+/** Needs issues parsed with `reportInput: true`, so a missing field can be told from a wrong one. */
 function fieldCode(issue: z.core.$ZodIssue): string {
   const custom = (issue as { params?: { code?: string } }).params?.code;
   if (custom) return custom;
+  if ('input' in issue && issue.input === undefined && issue.code !== 'custom') return 'REQUIRED';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'REQUIRED' : 'INVALID_TYPE';
+      return issue.expected === 'int' ? 'NOT_INTEGER' : 'INVALID_TYPE';
     case 'too_small':
       return 'TOO_SMALL';
     case 'too_big':

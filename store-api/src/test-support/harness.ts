@@ -162,3 +162,27 @@ export async function tableCounts(store: Store): Promise<Record<string, number>>
   }
   return counts;
 }
+
+/**
+ * A second app instance on the same database as `t` (another API process behind a load
+ * balancer), for cross-instance tests. Close it before `t`.
+ */
+export async function startSecondApp(
+  t: TestApp,
+): Promise<{ store: Store; baseUrl: string; call: TestApp['call']; close(): Promise<void> }> {
+  const store = await openStore(t.config.databaseUrl);
+  const { app } = createApp({ store, config: t.config, log: pino({ level: 'silent' }) });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    store,
+    baseUrl,
+    call: makeCaller(baseUrl),
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await store.close();
+    },
+  };
+}

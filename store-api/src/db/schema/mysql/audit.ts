@@ -1,4 +1,5 @@
-import { bigint, index, json, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, index, mysqlTable, varchar } from 'drizzle-orm/mysql-core';
+import { jsonColumn } from './json.ts';
 
 /** Every staff write: who, what, when, before and after. Append-only. */
 export const auditLog = mysqlTable(
@@ -10,8 +11,8 @@ export const auditLog = mysqlTable(
     action: varchar('action', { length: 64 }).notNull(),
     entity: varchar('entity', { length: 32 }).notNull(),
     entityId: varchar('entity_id', { length: 64 }).notNull(),
-    before: json('before').$type<unknown>(),
-    after: json('after').$type<unknown>(),
+    before: jsonColumn<unknown>('before'),
+    after: jsonColumn<unknown>('after'),
     requestId: varchar('request_id', { length: 64 }),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   },

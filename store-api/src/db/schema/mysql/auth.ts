@@ -1,4 +1,5 @@
-import { bigint, boolean, index, json, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, boolean, index, mysqlTable, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { jsonColumn } from './json.ts';
 
 export const staffUsers = mysqlTable(
   'staff_users',
@@ -55,7 +56,7 @@ export const apiKeys = mysqlTable(
     name: varchar('name', { length: 120 }).notNull(),
     prefix: varchar('prefix', { length: 16 }).notNull(),
     keyHash: varchar('key_hash', { length: 64 }).notNull(),
-    permissions: json('permissions').$type<string[]>().notNull(),
+    permissions: jsonColumn<string[]>('permissions').notNull(),
     createdBy: varchar('created_by', { length: 36 }).notNull(),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     lastUsedAt: bigint('last_used_at', { mode: 'number' }),

@@ -4,13 +4,13 @@ import {
   customType,
   index,
   int,
-  json,
   mysqlTable,
   primaryKey,
   text,
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { jsonColumn } from './json.ts';
 
 export const brands = mysqlTable(
   'brands',
@@ -19,7 +19,7 @@ export const brands = mysqlTable(
     name: varchar('name', { length: 120 }).notNull(),
     slug: varchar('slug', { length: 140 }).notNull(),
     /** Optional brand override of the size conversion chart (EU -> US/UK). */
-    sizeChart: json('size_chart').$type<Record<string, { us: number; uk: number }>>(),
+    sizeChart: jsonColumn<Record<string, { us: number; uk: number }>>('size_chart'),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },
@@ -68,7 +68,7 @@ export const products = mysqlTable(
     basePriceMinor: int('base_price_minor').notNull(),
     currency: varchar('currency', { length: 3 }).notNull(),
     status: varchar('status', { length: 16 }).notNull(),
-    tags: json('tags').$type<string[]>().notNull(),
+    tags: jsonColumn<string[]>('tags').notNull(),
     /** Units sold recently; drives the "popularity" sort. */
     popularity: int('popularity').notNull(),
     version: int('version').notNull(),

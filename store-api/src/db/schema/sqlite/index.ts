@@ -3,3 +3,4 @@ export * from './auth.ts';
 export * from './catalog.ts';
 export * from './inventory.ts';
 export * from './changes.ts';
+export * from './messaging.ts';

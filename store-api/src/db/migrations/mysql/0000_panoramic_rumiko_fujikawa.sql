@@ -205,11 +205,53 @@ CREATE TABLE `stock_movements` (
 );
 --> statement-breakpoint
 CREATE TABLE `change_log` (
-	`seq` serial AUTO_INCREMENT NOT NULL,
+	`seq` bigint unsigned AUTO_INCREMENT NOT NULL,
 	`entity` varchar(16) NOT NULL,
 	`entity_id` varchar(36) NOT NULL,
 	`created_at` bigint NOT NULL,
 	CONSTRAINT `change_log_seq` PRIMARY KEY(`seq`)
+);
+--> statement-breakpoint
+CREATE TABLE `job_leases` (
+	`job_id` varchar(96) NOT NULL,
+	`holder` varchar(128) NOT NULL,
+	`lease_until` bigint NOT NULL,
+	`last_tick_at` bigint NOT NULL,
+	`last_run_at` bigint,
+	`last_run_ms` int,
+	`last_error` text,
+	CONSTRAINT `job_leases_job_id` PRIMARY KEY(`job_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` varchar(36) NOT NULL,
+	`topic` varchar(64) NOT NULL,
+	`payload` json NOT NULL,
+	`status` varchar(16) NOT NULL,
+	`attempts` int NOT NULL,
+	`next_attempt_at` bigint NOT NULL,
+	`claimed_by` varchar(36),
+	`claimed_until` bigint,
+	`last_error` text,
+	`created_at` bigint NOT NULL,
+	`sent_at` bigint,
+	CONSTRAINT `outbox_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `sent_mail` (
+	`id` varchar(36) NOT NULL,
+	`outbox_id` varchar(36) NOT NULL,
+	`topic` varchar(64) NOT NULL,
+	`to_address` varchar(254) NOT NULL,
+	`subject` varchar(255) NOT NULL,
+	`transport` varchar(8) NOT NULL,
+	`file_path` varchar(1024),
+	`message_id` varchar(128) NOT NULL,
+	`text` mediumtext NOT NULL,
+	`html` mediumtext NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `sent_mail_id` PRIMARY KEY(`id`),
+	CONSTRAINT `sent_mail_outbox_uq` UNIQUE(`outbox_id`)
 );
 --> statement-breakpoint
 CREATE INDEX `audit_log_entity_ix` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
@@ -220,4 +262,6 @@ CREATE INDEX `products_status_category_ix` ON `products` (`status`,`category_id`
 CREATE INDEX `stock_levels_location_ix` ON `stock_levels` (`location_id`);--> statement-breakpoint
 CREATE INDEX `stock_movements_variant_ix` ON `stock_movements` (`variant_id`,`location_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);--> statement-breakpoint
-CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);
+CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);--> statement-breakpoint
+CREATE INDEX `outbox_due_ix` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `sent_mail_created_ix` ON `sent_mail` (`created_at`);

@@ -205,4 +205,45 @@ CREATE TABLE `change_log` (
 	`created_at` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);
+CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);--> statement-breakpoint
+CREATE TABLE `job_leases` (
+	`job_id` text PRIMARY KEY NOT NULL,
+	`holder` text NOT NULL,
+	`lease_until` integer NOT NULL,
+	`last_tick_at` integer NOT NULL,
+	`last_run_at` integer,
+	`last_run_ms` integer,
+	`last_error` text
+);
+--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` text PRIMARY KEY NOT NULL,
+	`topic` text NOT NULL,
+	`payload` text NOT NULL,
+	`status` text NOT NULL,
+	`attempts` integer NOT NULL,
+	`next_attempt_at` integer NOT NULL,
+	`claimed_by` text,
+	`claimed_until` integer,
+	`last_error` text,
+	`created_at` integer NOT NULL,
+	`sent_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `outbox_due_ix` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `sent_mail` (
+	`id` text PRIMARY KEY NOT NULL,
+	`outbox_id` text NOT NULL,
+	`topic` text NOT NULL,
+	`to_address` text NOT NULL,
+	`subject` text NOT NULL,
+	`transport` text NOT NULL,
+	`file_path` text,
+	`message_id` text NOT NULL,
+	`text` text NOT NULL,
+	`html` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sent_mail_outbox_uq` ON `sent_mail` (`outbox_id`);--> statement-breakpoint
+CREATE INDEX `sent_mail_created_ix` ON `sent_mail` (`created_at`);

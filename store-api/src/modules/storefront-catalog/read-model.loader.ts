@@ -1,0 +1,240 @@
+/**
+ * SQL -> read model. A full load is seven queries; a catch-up re-reads only the rows the change
+ * log names, in batched `IN (...)` queries. Portable drizzle only (both dialects).
+ */
+import type { SizeChart } from '@shoebox/shared';
+import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import type { Store } from '../../db/client.ts';
+import {
+  type BrandRow,
+  type CatalogLoader,
+  type CatalogSource,
+  type CategoryRow,
+  type ChangeRow,
+  type ColourRow,
+  emptySource,
+  type ImageRow,
+  MAX_GAPS,
+  type ProductBundle,
+  type ProductRow,
+  pushTo,
+  type VariantRow,
+} from './read-model.ts';
+
+const CHUNK = 500;
+
+/** MariaDB hands JSON columns over as text; SQLite's drizzle mapping parses them already. */
+function json<T>(value: unknown): T {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
+}
+
+async function chunked<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  const out: T[] = [];
+  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await run(unique.slice(i, i + CHUNK))));
+  return out;
+}
+
+export function createCatalogLoader(store: Store): CatalogLoader {
+  const { brands, categories, colours, products, variants, productImages, stockLevels, changeLog } = store.t;
+  const db = store.db;
+
+  const brandColumns = { id: brands.id, name: brands.name, slug: brands.slug, sizeChart: brands.sizeChart };
+  const categoryColumns = {
+    id: categories.id,
+    name: categories.name,
+    slug: categories.slug,
+    position: categories.position,
+  };
+  const colourColumns = {
+    id: colours.id,
+    name: colours.name,
+    code: colours.code,
+    family: colours.family,
+    swatchHex: colours.swatchHex,
+  };
+  const productColumns = {
+    id: products.id,
+    slug: products.slug,
+    name: products.name,
+    description: products.description,
+    brandId: products.brandId,
+    categoryId: products.categoryId,
+    material: products.material,
+    heelHeightMm: products.heelHeightMm,
+    basePriceMinor: products.basePriceMinor,
+    currency: products.currency,
+    tags: products.tags,
+    popularity: products.popularity,
+    createdAt: products.createdAt,
+  };
+  const variantColumns = {
+    id: variants.id,
+    productId: variants.productId,
+    colourId: variants.colourId,
+    sizeEuTenths: variants.sizeEuTenths,
+    width: variants.width,
+    sku: variants.sku,
+    priceMinor: variants.priceMinor,
+    compareAtMinor: variants.compareAtMinor,
+  };
+  const imageColumns = {
+    id: productImages.id,
+    productId: productImages.productId,
+    position: productImages.position,
+    alt: productImages.alt,
+    width: productImages.width,
+    height: productImages.height,
+  };
+  const availableSum = sql<number>`sum(${stockLevels.onHand} - ${stockLevels.reserved})`.mapWith(Number);
+  const activeProduct = eq(products.status, 'active');
+  const activeVariant = eq(variants.active, true);
+
+  const brandRow = (r: { id: string; name: string; slug: string; sizeChart: unknown }): BrandRow => ({
+    ...r,
+    sizeChart: r.sizeChart == null ? null : json<SizeChart>(r.sizeChart),
+  });
+  const productRow = (r: Omit<ProductRow, 'tags'> & { tags: unknown }): ProductRow => ({
+    ...r,
+    tags: json<string[]>(r.tags) ?? [],
+  });
+  const variantRow = (r: VariantRow): VariantRow => r;
+  const toMap = (rows: { variantId: string; available: number }[]) =>
+    new Map(rows.map((r) => [r.variantId, Math.max(0, Number(r.available) || 0)]));
+
+  return {
+    async loadAll() {
+      // The seq first: rows read afterwards are at least as new as every change up to it.
+      const [top] = await db
+        .select({ seq: sql<number | null>`max(${changeLog.seq})`.mapWith(Number) })
+        .from(changeLog);
+      const seq = Number(top?.seq ?? 0) || 0;
+      const source: CatalogSource = emptySource();
+      for (const r of await db.select(brandColumns).from(brands)) source.brands.set(r.id, brandRow(r));
+      for (const r of await db.select(categoryColumns).from(categories)) source.categories.set(r.id, r);
+      for (const r of await db.select(colourColumns).from(colours)) source.colours.set(r.id, r);
+      for (const r of await db.select(productColumns).from(products).where(activeProduct))
+        source.products.set(r.id, productRow(r));
+      const variantRows = await db
+        .select(variantColumns)
+        .from(variants)
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where(and(activeProduct, activeVariant));
+      for (const r of variantRows) pushTo(source.variants, r.productId, variantRow(r));
+      const stock = await db
+        .select({ variantId: stockLevels.variantId, available: availableSum })
+        .from(stockLevels)
+        .innerJoin(variants, eq(variants.id, stockLevels.variantId))
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where(and(activeProduct, activeVariant))
+        .groupBy(stockLevels.variantId);
+      source.available = toMap(stock);
+      const images = await db
+        .select(imageColumns)
+        .from(productImages)
+        .innerJoin(products, eq(products.id, productImages.productId))
+        .where(activeProduct)
+        .orderBy(productImages.productId, productImages.position, productImages.id);
+      for (const r of images) {
+        pushTo(source.images, r.productId, r);
+      }
+      // Holes just below the top may be transactions still in flight (MySQL): watch them a while.
+      const recent = await db
+        .select({ seq: changeLog.seq })
+        .from(changeLog)
+        .where(and(gt(changeLog.seq, seq - MAX_GAPS), lte(changeLog.seq, seq)));
+      const present = new Set(recent.map((r) => Number(r.seq)));
+      const missing: number[] = [];
+      for (let s = Math.max(1, seq - MAX_GAPS + 1); s <= seq; s++) if (!present.has(s)) missing.push(s);
+      return { source, seq, missing };
+    },
+
+    async changes(after, gaps, limit) {
+      // Hand-written rather than built: this runs before every request (or batch of them).
+      const gapTerm =
+        gaps.length > 0
+          ? sql` or seq in (${sql.join(
+              gaps.map((g) => sql`${g}`),
+              sql`, `,
+            )})`
+          : sql``;
+      const rows = await store.rows<{ seq: number | string; entity: string; entity_id: string }>(
+        sql`select seq, entity, entity_id from change_log where seq > ${after}${gapTerm} order by seq limit ${limit}`,
+      );
+      return rows.map((r): ChangeRow => ({ seq: Number(r.seq), entity: r.entity, entityId: r.entity_id }));
+    },
+
+    async productIdsOfVariants(variantIds) {
+      const rows = await chunked(variantIds, (chunk) =>
+        db.select({ productId: variants.productId }).from(variants).where(inArray(variants.id, chunk)),
+      );
+      return [...new Set(rows.map((r) => r.productId))];
+    },
+
+    async products(ids): Promise<ProductBundle> {
+      const productRows = await chunked(ids, (chunk) =>
+        db
+          .select(productColumns)
+          .from(products)
+          .where(and(inArray(products.id, chunk), activeProduct)),
+      );
+      const activeIds = productRows.map((p) => p.id);
+      const variantRows = await chunked(activeIds, (chunk) =>
+        db
+          .select(variantColumns)
+          .from(variants)
+          .where(and(inArray(variants.productId, chunk), activeVariant)),
+      );
+      const stock = await chunked(activeIds, (chunk) =>
+        db
+          .select({ variantId: stockLevels.variantId, available: availableSum })
+          .from(stockLevels)
+          .innerJoin(variants, eq(variants.id, stockLevels.variantId))
+          .where(and(inArray(variants.productId, chunk), activeVariant))
+          .groupBy(stockLevels.variantId),
+      );
+      const images = await chunked(activeIds, (chunk) =>
+        db.select(imageColumns).from(productImages).where(inArray(productImages.productId, chunk)),
+      );
+      return {
+        products: productRows.map(productRow),
+        variants: variantRows.map(variantRow),
+        images: images as ImageRow[],
+        available: toMap(stock),
+      };
+    },
+
+    async availability(variantIds) {
+      const rows = await chunked(variantIds, (chunk) =>
+        db
+          .select({ variantId: stockLevels.variantId, available: availableSum })
+          .from(stockLevels)
+          .where(inArray(stockLevels.variantId, chunk))
+          .groupBy(stockLevels.variantId),
+      );
+      const map = toMap(rows);
+      // A variant without stock rows has nothing available.
+      for (const id of variantIds) if (!map.has(id)) map.set(id, 0);
+      return map;
+    },
+
+    async brands(ids) {
+      const rows = await chunked(ids, (chunk) =>
+        db.select(brandColumns).from(brands).where(inArray(brands.id, chunk)),
+      );
+      return rows.map(brandRow);
+    },
+    categories: (ids) =>
+      chunked(
+        ids,
+        (chunk): Promise<CategoryRow[]> =>
+          db.select(categoryColumns).from(categories).where(inArray(categories.id, chunk)),
+      ),
+    colours: (ids) =>
+      chunked(
+        ids,
+        (chunk): Promise<ColourRow[]> =>
+          db.select(colourColumns).from(colours).where(inArray(colours.id, chunk)),
+      ),
+  };
+}

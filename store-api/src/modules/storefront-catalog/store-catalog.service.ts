@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '@shoebox/shared';
+import type { Store } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { brandList, categoryList, type ListingQuery, listProducts, productDetail } from './listing.ts';
+import { CatalogReadModel, type CatalogLoader, type ReadModelOptions } from './read-model.ts';
+import { createCatalogLoader } from './read-model.loader.ts';
+import { queryTokens } from './search-text.ts';
+
+/** A response serialised once: the bytes and their strong ETag. */
+export interface CachedBody {
+  body: Buffer;
+  etag: string;
+}
+
+/** Least recently used cache of serialised answers, each valid for one model version. */
+class ResponseCache {
+  private readonly entries = new Map<string, CachedBody & { version: number }>();
+  constructor(private readonly max: number) {}
+
+  get(key: string, version: number, build: () => unknown): CachedBody {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const body = Buffer.from(JSON.stringify(build()));
+    const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+    const entry = { body, etag, version };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+const sortedUnique = <T extends string | number>(list: readonly T[] | undefined): T[] =>
+  [...new Set(list ?? [])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Two queries that must give the same answer get the same key (order of values, spelling of q). */
+export function listingKey(q: ListingQuery): string {
+  return JSON.stringify([
+    sortedUnique(q.category),
+    sortedUnique(q.brand),
+    sortedUnique(q.size),
+    sortedUnique(q.colour),
+    sortedUnique(q.heel),
+    q.minPrice ?? null,
+    q.maxPrice ?? null,
+    q.inStock === true,
+    queryTokens(q.q),
+    q.sort,
+    q.page,
+    q.pageSize,
+  ]);
+}
+
+export interface StoreCatalogOptions extends ReadModelOptions {
+  loader?: CatalogLoader;
+  cacheEntries?: number;
+}
+
+/**
+ * The public catalog: answers come from the in-process read model, caught up with the change log
+ * before each answer, serialised once per (query, model version).
+ */
+export function createStoreCatalogService(store: Store, options: StoreCatalogOptions = {}) {
+  const model = new CatalogReadModel(options.loader ?? createCatalogLoader(store), options);
+  const cache = new ResponseCache(options.cacheEntries ?? 500);
+
+  return {
+    model,
+
+    async listProducts(_ctx: RequestContext, query: ListingQuery): Promise<CachedBody> {
+      await model.fresh();
+      return cache.get(`l${listingKey(query)}`, model.version, () => ({
+        ...listProducts(model.index, query),
+        seq: model.seq,
+      }));
+    },
+
+    async productDetail(_ctx: RequestContext, slug: string): Promise<CachedBody> {
+      await model.fresh();
+      if (!model.index.productBySlug.has(slug))
+        throw new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this address.');
+      return cache.get(`d${slug}`, model.version, () => productDetail(model.source, model.index, slug));
+    },
+
+    async categories(_ctx: RequestContext): Promise<CachedBody> {
+      await model.fresh();
+      return cache.get('categories', model.version, () => categoryList(model.index));
+    },
+
+    async brands(_ctx: RequestContext): Promise<CachedBody> {
+      await model.fresh();
+      return cache.get('brands', model.version, () => brandList(model.index));
+    },
+  };
+}
+export type StoreCatalogService = ReturnType<typeof createStoreCatalogService>;
