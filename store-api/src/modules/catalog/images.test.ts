@@ -431,13 +431,9 @@ describe(`product image size limit (${testDialect})`, () => {
 });
 
 describe('image encoding', () => {
-  it('encodes a 1600x1200 JPEG in well under a second', async () => {
-    const jpeg = await gradient(1600, 1200, 'jpeg');
-    const started = performance.now();
-    const encoded = await encodeProductImage(jpeg);
-    const ms = performance.now() - started;
+  it('encodes a 1600x1200 JPEG into 320, 640 and 1280 px WebP renditions', async () => {
+    const encoded = await encodeProductImage(await gradient(1600, 1200, 'jpeg'));
     expect(encoded.files.map((f) => f.width)).toEqual([320, 640, 1280]);
-    expect(ms).toBeLessThan(2000);
   });
 });
 

@@ -502,16 +502,4 @@ describe('store listing equals the naive definition (property)', () => {
       { numRuns: 300 },
     );
   });
-
-  it('answers a listing with facets on a 4,000-variant catalog in well under a millisecond', () => {
-    const index = buildIndex(syntheticCatalog(250, 2, [36, 37, 38, 38.5, 39, 40, 41, 42]));
-    expect(index.vPrice.length).toBe(4_000);
-    const query = q({ colour: 'black,red', size: '38', inStock: 'true', sort: 'price_asc' });
-    for (let i = 0; i < 200; i++) listProducts(index, query);
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) listProducts(index, query);
-    const perCallMs = (performance.now() - started) / 1000;
-    // Generous bound for slow CI machines; measured around 0.05 ms here.
-    expect(perCallMs).toBeLessThan(2);
-  });
 });

@@ -1,12 +1,6 @@
-/**
- * SQL -> read model. A full load is seven queries; a catch-up re-reads only the rows the change
- * log names, in batched `IN (...)` queries. Portable drizzle only (both dialects).
- */
-import type { SizeChart } from '@shoebox/shared';
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import {
-  type BrandRow,
   type CatalogLoader,
   type CatalogSource,
   type CategoryRow,
@@ -16,17 +10,10 @@ import {
   type ImageRow,
   MAX_GAPS,
   type ProductBundle,
-  type ProductRow,
   pushTo,
-  type VariantRow,
 } from './read-model.ts';
 
 const CHUNK = 500;
-
-/** MariaDB hands JSON columns over as text; SQLite's drizzle mapping parses them already. */
-function json<T>(value: unknown): T {
-  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
-}
 
 async function chunked<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const unique = [...new Set(ids)];
@@ -90,15 +77,6 @@ export function createCatalogLoader(store: Store): CatalogLoader {
   const activeProduct = eq(products.status, 'active');
   const activeVariant = eq(variants.active, true);
 
-  const brandRow = (r: { id: string; name: string; slug: string; sizeChart: unknown }): BrandRow => ({
-    ...r,
-    sizeChart: r.sizeChart == null ? null : json<SizeChart>(r.sizeChart),
-  });
-  const productRow = (r: Omit<ProductRow, 'tags'> & { tags: unknown }): ProductRow => ({
-    ...r,
-    tags: json<string[]>(r.tags) ?? [],
-  });
-  const variantRow = (r: VariantRow): VariantRow => r;
   const toMap = (rows: { variantId: string; available: number }[]) =>
     new Map(rows.map((r) => [r.variantId, Math.max(0, Number(r.available) || 0)]));
 
@@ -110,17 +88,17 @@ export function createCatalogLoader(store: Store): CatalogLoader {
         .from(changeLog);
       const seq = Number(top?.seq ?? 0) || 0;
       const source: CatalogSource = emptySource();
-      for (const r of await db.select(brandColumns).from(brands)) source.brands.set(r.id, brandRow(r));
+      for (const r of await db.select(brandColumns).from(brands)) source.brands.set(r.id, r);
       for (const r of await db.select(categoryColumns).from(categories)) source.categories.set(r.id, r);
       for (const r of await db.select(colourColumns).from(colours)) source.colours.set(r.id, r);
       for (const r of await db.select(productColumns).from(products).where(activeProduct))
-        source.products.set(r.id, productRow(r));
+        source.products.set(r.id, r);
       const variantRows = await db
         .select(variantColumns)
         .from(variants)
         .innerJoin(products, eq(products.id, variants.productId))
         .where(and(activeProduct, activeVariant));
-      for (const r of variantRows) pushTo(source.variants, r.productId, variantRow(r));
+      for (const r of variantRows) pushTo(source.variants, r.productId, r);
       const stock = await db
         .select({ variantId: stockLevels.variantId, available: availableSum })
         .from(stockLevels)
@@ -197,8 +175,8 @@ export function createCatalogLoader(store: Store): CatalogLoader {
         db.select(imageColumns).from(productImages).where(inArray(productImages.productId, chunk)),
       );
       return {
-        products: productRows.map(productRow),
-        variants: variantRows.map(variantRow),
+        products: productRows,
+        variants: variantRows,
         images: images as ImageRow[],
         available: toMap(stock),
       };
@@ -222,7 +200,7 @@ export function createCatalogLoader(store: Store): CatalogLoader {
       const rows = await chunked(ids, (chunk) =>
         db.select(brandColumns).from(brands).where(inArray(brands.id, chunk)),
       );
-      return rows.map(brandRow);
+      return rows;
     },
     categories: (ids) =>
       chunked(
