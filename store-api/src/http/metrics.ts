@@ -16,7 +16,7 @@ export function createMetrics() {
     const start = process.hrtime.bigint();
     res.on('finish', () => {
       // The route pattern, not the URL, keeps label cardinality bounded.
-      const route = req.route?.path ? String(req.route.path) : 'unmatched';
+      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
       const seconds = Number(process.hrtime.bigint() - start) / 1e9;
       duration.labels(req.method, route, String(res.statusCode)).observe(seconds);
     });

@@ -14,9 +14,21 @@ export interface MountDeps {
   rawLimitBytes: number;
 }
 
-/** Registers each declared route on `router`: rate limit, body parser, auth, validation, handler, response. */
-export function mountRoutes(router: Router, routes: readonly RouteSpec[], deps: MountDeps): void {
+/**
+ * Registers each declared route: rate limit, auth, body parser, validation, handler, response.
+ * Routes are grouped under one sub-router per first path segment (/admin, /store, /media), so a
+ * store read is matched against the store routes only, not against every admin route first.
+ */
+export function mountRoutes(app: Router, routes: readonly RouteSpec[], deps: MountDeps): void {
+  const routers = new Map<string, Router>();
   for (const spec of routes) {
+    const prefix = `/${spec.path.split('/')[1]}`;
+    let router = routers.get(prefix);
+    if (!router) {
+      router = express.Router();
+      routers.set(prefix, router);
+      app.use(prefix, router);
+    }
     const handlers: express.RequestHandler[] = [];
     if (spec.rateLimited) handlers.push(deps.authRateLimit);
     // Authenticate before reading the body, so an anonymous caller cannot make us buffer uploads.
@@ -40,7 +52,7 @@ export function mountRoutes(router: Router, routes: readonly RouteSpec[], deps: 
       if (status === 204 || result === undefined) res.status(status === 200 ? 204 : status).end();
       else res.status(status).json(result);
     });
-    router[spec.method](spec.path, ...handlers);
+    router[spec.method](spec.path.slice(prefix.length) || '/', ...handlers);
   }
 }
 
