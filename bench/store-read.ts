@@ -6,7 +6,7 @@
  *   npm run bench -- --dialect sqlite   # one dialect
  *   npm run bench -- --seconds 20
  *
- * The API runs in its own process (as in production); the load generator runs here, so on a
+ * The API runs in its own process (development mode only so demo payments are allowed; JWT_SECRET is set); the load generator runs here, so on a
  * 2-core machine each gets about one core.
  */
 import { type ChildProcess, spawn } from 'node:child_process';

@@ -1,5 +1,6 @@
 import type { Config } from './config/env.ts';
 import type { Store } from './db/client.ts';
+import { createPaymentProvider } from './integrations/payments/index.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createTokenSigner } from './modules/auth/tokens.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
@@ -21,6 +22,7 @@ export function createServices(store: Store, config: Config) {
     images: createImagesService(store),
     inventory: createInventoryService(store),
     storeCatalog: createStoreCatalogService(store),
+    payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
   };
 }

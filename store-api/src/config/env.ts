@@ -2,6 +2,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import {
+  type PaymentsConfig,
+  paymentsConfigSchema,
+  resolvePaymentsConfig,
+} from '../integrations/payments/index.ts';
 import { notificationsConfigSchema, notificationsOptionsFrom } from '../modules/notifications/index.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -12,6 +17,7 @@ const boolish = z
 
 const envSchema = z.object({
   ...notificationsConfigSchema.shape,
+  ...paymentsConfigSchema.shape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -29,6 +35,18 @@ const envSchema = z.object({
   IMAGE_MAX_BYTES: z.coerce.number().int().min(1024).default(10_000_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED_DEMO: boolish.default(true),
+  SHOP_COUNTRY: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO country code like IE')
+    .default('IE'),
+  SHOP_CURRENCY: z.enum(['EUR', 'USD', 'GBP']).default('EUR'),
+  RESERVATION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -49,6 +67,11 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   seedDemo: boolean;
   notifications: ReturnType<typeof notificationsOptionsFrom>;
+  payments: PaymentsConfig;
+  shopCountry: string;
+  shopCurrency: Env['SHOP_CURRENCY'];
+  reservationTtlMs: number;
+  checkoutRateLimitPerMinute: number;
 }
 
 /** Parses the environment; on bad input throws one readable list of every problem. */
@@ -78,6 +101,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.SEED_DEMO,
     notifications: notificationsOptionsFrom(e),
+    payments: resolvePaymentsConfig(e, e.NODE_ENV),
+    shopCountry: e.SHOP_COUNTRY,
+    shopCurrency: e.SHOP_CURRENCY,
+    reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
+    checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -4,3 +4,4 @@ export * from './catalog.ts';
 export * from './inventory.ts';
 export * from './changes.ts';
 export * from './messaging.ts';
+export * from './orders.ts';

@@ -254,6 +254,163 @@ CREATE TABLE `sent_mail` (
 	CONSTRAINT `sent_mail_outbox_uq` UNIQUE(`outbox_id`)
 );
 --> statement-breakpoint
+CREATE TABLE `cart_lines` (
+	`cart_id` varchar(36) NOT NULL,
+	`variant_id` varchar(36) NOT NULL,
+	`quantity` int NOT NULL,
+	`created_at` bigint NOT NULL,
+	`updated_at` bigint NOT NULL,
+	CONSTRAINT `cart_lines_cart_id_variant_id_pk` PRIMARY KEY(`cart_id`,`variant_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `carts` (
+	`id` varchar(36) NOT NULL,
+	`token_hash` varchar(64) NOT NULL,
+	`customer_id` varchar(36),
+	`email` varchar(254),
+	`currency` varchar(3) NOT NULL,
+	`coupon_code` varchar(40),
+	`shipping_address` json,
+	`shipping_method_id` varchar(40),
+	`status` varchar(16) NOT NULL,
+	`version` int NOT NULL,
+	`reminder_sent_at` bigint,
+	`created_at` bigint NOT NULL,
+	`updated_at` bigint NOT NULL,
+	CONSTRAINT `carts_id` PRIMARY KEY(`id`),
+	CONSTRAINT `carts_token_uq` UNIQUE(`token_hash`)
+);
+--> statement-breakpoint
+CREATE TABLE `coupon_redemptions` (
+	`id` varchar(36) NOT NULL,
+	`coupon_id` varchar(36) NOT NULL,
+	`order_id` varchar(36) NOT NULL,
+	`customer_id` varchar(36),
+	`email` varchar(254) NOT NULL,
+	`released_at` bigint,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `coupon_redemptions_id` PRIMARY KEY(`id`),
+	CONSTRAINT `coupon_redemptions_order_uq` UNIQUE(`order_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `coupons` (
+	`id` varchar(36) NOT NULL,
+	`code` varchar(40) NOT NULL,
+	`kind` varchar(16) NOT NULL,
+	`percent_basis_points` int,
+	`amount_minor` int,
+	`currency` varchar(3),
+	`minimum_spend_minor` int,
+	`starts_at` bigint,
+	`ends_at` bigint,
+	`usage_limit_total` int,
+	`usage_limit_per_customer` int,
+	`free_shipping` boolean NOT NULL,
+	`active` boolean NOT NULL,
+	`times_used` int NOT NULL,
+	`created_at` bigint NOT NULL,
+	`updated_at` bigint NOT NULL,
+	CONSTRAINT `coupons_id` PRIMARY KEY(`id`),
+	CONSTRAINT `coupons_code_uq` UNIQUE(`code`)
+);
+--> statement-breakpoint
+CREATE TABLE `domain_events` (
+	`id` varchar(36) NOT NULL,
+	`type` varchar(40) NOT NULL,
+	`aggregate_id` varchar(36) NOT NULL,
+	`data` json NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `domain_events_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `order_events` (
+	`id` varchar(36) NOT NULL,
+	`order_id` varchar(36) NOT NULL,
+	`type` varchar(40) NOT NULL,
+	`message` text NOT NULL,
+	`data` json,
+	`actor_type` varchar(16) NOT NULL,
+	`actor_id` varchar(36),
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `order_events_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `order_lines` (
+	`id` varchar(36) NOT NULL,
+	`order_id` varchar(36) NOT NULL,
+	`variant_id` varchar(36) NOT NULL,
+	`location_id` varchar(36) NOT NULL,
+	`sku` varchar(64) NOT NULL,
+	`product_name` varchar(160) NOT NULL,
+	`colour_name` varchar(60) NOT NULL,
+	`size_eu_tenths` int NOT NULL,
+	`width` varchar(16) NOT NULL,
+	`quantity` int NOT NULL,
+	`unit_price_minor` int NOT NULL,
+	`discount_minor` int NOT NULL,
+	`line_total_minor` int NOT NULL,
+	`tax_minor` int NOT NULL,
+	CONSTRAINT `order_lines_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `orders` (
+	`id` varchar(36) NOT NULL,
+	`number` varchar(16) NOT NULL,
+	`checkout_key` varchar(64) NOT NULL,
+	`cart_id` varchar(36),
+	`customer_id` varchar(36),
+	`email` varchar(254) NOT NULL,
+	`status` varchar(20) NOT NULL,
+	`currency` varchar(3) NOT NULL,
+	`subtotal_minor` int NOT NULL,
+	`discount_minor` int NOT NULL,
+	`shipping_minor` int NOT NULL,
+	`tax_minor` int NOT NULL,
+	`total_minor` int NOT NULL,
+	`refunded_minor` int NOT NULL,
+	`coupon_code` varchar(40),
+	`shipping_method_id` varchar(40) NOT NULL,
+	`shipping_address` json NOT NULL,
+	`payment_provider` varchar(16) NOT NULL,
+	`payment_intent_id` varchar(80),
+	`reservation_expires_at` bigint,
+	`stock_state` varchar(16) NOT NULL,
+	`flagged` boolean NOT NULL,
+	`flag_reason` varchar(200),
+	`paid_at` bigint,
+	`cancelled_at` bigint,
+	`version` int NOT NULL,
+	`created_at` bigint NOT NULL,
+	`updated_at` bigint NOT NULL,
+	CONSTRAINT `orders_id` PRIMARY KEY(`id`),
+	CONSTRAINT `orders_number_uq` UNIQUE(`number`),
+	CONSTRAINT `orders_checkout_key_uq` UNIQUE(`checkout_key`),
+	CONSTRAINT `orders_payment_intent_uq` UNIQUE(`payment_intent_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `payment_events` (
+	`event_id` varchar(80) NOT NULL,
+	`provider` varchar(16) NOT NULL,
+	`type` varchar(40) NOT NULL,
+	`order_id` varchar(36),
+	`outcome` varchar(40) NOT NULL,
+	`received_at` bigint NOT NULL,
+	CONSTRAINT `payment_events_event_id` PRIMARY KEY(`event_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `refunds` (
+	`id` varchar(36) NOT NULL,
+	`order_id` varchar(36) NOT NULL,
+	`amount_minor` int NOT NULL,
+	`reason` varchar(200) NOT NULL,
+	`status` varchar(16) NOT NULL,
+	`provider_refund_id` varchar(80),
+	`created_by` varchar(36),
+	`created_at` bigint NOT NULL,
+	`updated_at` bigint NOT NULL,
+	CONSTRAINT `refunds_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE INDEX `audit_log_entity_ix` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
 CREATE INDEX `audit_log_created_ix` ON `audit_log` (`created_at`);--> statement-breakpoint
 CREATE INDEX `refresh_tokens_family_ix` ON `refresh_tokens` (`family_id`);--> statement-breakpoint
@@ -264,4 +421,16 @@ CREATE INDEX `stock_movements_variant_ix` ON `stock_movements` (`variant_id`,`lo
 CREATE INDEX `stock_movements_created_ix` ON `stock_movements` (`created_at`);--> statement-breakpoint
 CREATE INDEX `change_log_created_ix` ON `change_log` (`created_at`);--> statement-breakpoint
 CREATE INDEX `outbox_due_ix` ON `outbox` (`status`,`next_attempt_at`);--> statement-breakpoint
-CREATE INDEX `sent_mail_created_ix` ON `sent_mail` (`created_at`);
+CREATE INDEX `sent_mail_created_ix` ON `sent_mail` (`created_at`);--> statement-breakpoint
+CREATE INDEX `carts_customer_ix` ON `carts` (`customer_id`,`status`);--> statement-breakpoint
+CREATE INDEX `carts_status_updated_ix` ON `carts` (`status`,`updated_at`);--> statement-breakpoint
+CREATE INDEX `coupon_redemptions_coupon_customer_ix` ON `coupon_redemptions` (`coupon_id`,`customer_id`);--> statement-breakpoint
+CREATE INDEX `domain_events_type_created_ix` ON `domain_events` (`type`,`created_at`);--> statement-breakpoint
+CREATE INDEX `order_events_order_ix` ON `order_events` (`order_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `order_lines_order_ix` ON `order_lines` (`order_id`);--> statement-breakpoint
+CREATE INDEX `order_lines_sku_ix` ON `order_lines` (`sku`);--> statement-breakpoint
+CREATE INDEX `orders_status_created_ix` ON `orders` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `orders_customer_ix` ON `orders` (`customer_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `orders_email_ix` ON `orders` (`email`);--> statement-breakpoint
+CREATE INDEX `orders_reservation_ix` ON `orders` (`stock_state`,`reservation_expires_at`);--> statement-breakpoint
+CREATE INDEX `refunds_order_ix` ON `refunds` (`order_id`);

@@ -246,4 +246,164 @@ CREATE TABLE `sent_mail` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `sent_mail_outbox_uq` ON `sent_mail` (`outbox_id`);--> statement-breakpoint
-CREATE INDEX `sent_mail_created_ix` ON `sent_mail` (`created_at`);
+CREATE INDEX `sent_mail_created_ix` ON `sent_mail` (`created_at`);--> statement-breakpoint
+CREATE TABLE `cart_lines` (
+	`cart_id` text NOT NULL,
+	`variant_id` text NOT NULL,
+	`quantity` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`cart_id`, `variant_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `carts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`token_hash` text NOT NULL,
+	`customer_id` text,
+	`email` text,
+	`currency` text NOT NULL,
+	`coupon_code` text,
+	`shipping_address` text,
+	`shipping_method_id` text,
+	`status` text NOT NULL,
+	`version` integer NOT NULL,
+	`reminder_sent_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `carts_token_uq` ON `carts` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `carts_customer_ix` ON `carts` (`customer_id`,`status`);--> statement-breakpoint
+CREATE INDEX `carts_status_updated_ix` ON `carts` (`status`,`updated_at`);--> statement-breakpoint
+CREATE TABLE `coupon_redemptions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`coupon_id` text NOT NULL,
+	`order_id` text NOT NULL,
+	`customer_id` text,
+	`email` text NOT NULL,
+	`released_at` integer,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `coupon_redemptions_order_uq` ON `coupon_redemptions` (`order_id`);--> statement-breakpoint
+CREATE INDEX `coupon_redemptions_coupon_customer_ix` ON `coupon_redemptions` (`coupon_id`,`customer_id`);--> statement-breakpoint
+CREATE TABLE `coupons` (
+	`id` text PRIMARY KEY NOT NULL,
+	`code` text NOT NULL,
+	`kind` text NOT NULL,
+	`percent_basis_points` integer,
+	`amount_minor` integer,
+	`currency` text,
+	`minimum_spend_minor` integer,
+	`starts_at` integer,
+	`ends_at` integer,
+	`usage_limit_total` integer,
+	`usage_limit_per_customer` integer,
+	`free_shipping` integer NOT NULL,
+	`active` integer NOT NULL,
+	`times_used` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `coupons_code_uq` ON `coupons` (`code`);--> statement-breakpoint
+CREATE TABLE `domain_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`type` text NOT NULL,
+	`aggregate_id` text NOT NULL,
+	`data` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `domain_events_type_created_ix` ON `domain_events` (`type`,`created_at`);--> statement-breakpoint
+CREATE TABLE `order_events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`order_id` text NOT NULL,
+	`type` text NOT NULL,
+	`message` text NOT NULL,
+	`data` text,
+	`actor_type` text NOT NULL,
+	`actor_id` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `order_events_order_ix` ON `order_events` (`order_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `order_lines` (
+	`id` text PRIMARY KEY NOT NULL,
+	`order_id` text NOT NULL,
+	`variant_id` text NOT NULL,
+	`location_id` text NOT NULL,
+	`sku` text NOT NULL,
+	`product_name` text NOT NULL,
+	`colour_name` text NOT NULL,
+	`size_eu_tenths` integer NOT NULL,
+	`width` text NOT NULL,
+	`quantity` integer NOT NULL,
+	`unit_price_minor` integer NOT NULL,
+	`discount_minor` integer NOT NULL,
+	`line_total_minor` integer NOT NULL,
+	`tax_minor` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `order_lines_order_ix` ON `order_lines` (`order_id`);--> statement-breakpoint
+CREATE INDEX `order_lines_sku_ix` ON `order_lines` (`sku`);--> statement-breakpoint
+CREATE TABLE `orders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`number` text NOT NULL,
+	`checkout_key` text NOT NULL,
+	`cart_id` text,
+	`customer_id` text,
+	`email` text NOT NULL,
+	`status` text NOT NULL,
+	`currency` text NOT NULL,
+	`subtotal_minor` integer NOT NULL,
+	`discount_minor` integer NOT NULL,
+	`shipping_minor` integer NOT NULL,
+	`tax_minor` integer NOT NULL,
+	`total_minor` integer NOT NULL,
+	`refunded_minor` integer NOT NULL,
+	`coupon_code` text,
+	`shipping_method_id` text NOT NULL,
+	`shipping_address` text NOT NULL,
+	`payment_provider` text NOT NULL,
+	`payment_intent_id` text,
+	`reservation_expires_at` integer,
+	`stock_state` text NOT NULL,
+	`flagged` integer NOT NULL,
+	`flag_reason` text,
+	`paid_at` integer,
+	`cancelled_at` integer,
+	`version` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `orders_number_uq` ON `orders` (`number`);--> statement-breakpoint
+CREATE UNIQUE INDEX `orders_checkout_key_uq` ON `orders` (`checkout_key`);--> statement-breakpoint
+CREATE UNIQUE INDEX `orders_payment_intent_uq` ON `orders` (`payment_intent_id`);--> statement-breakpoint
+CREATE INDEX `orders_status_created_ix` ON `orders` (`status`,`created_at`);--> statement-breakpoint
+CREATE INDEX `orders_customer_ix` ON `orders` (`customer_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `orders_email_ix` ON `orders` (`email`);--> statement-breakpoint
+CREATE INDEX `orders_reservation_ix` ON `orders` (`stock_state`,`reservation_expires_at`);--> statement-breakpoint
+CREATE TABLE `payment_events` (
+	`event_id` text PRIMARY KEY NOT NULL,
+	`provider` text NOT NULL,
+	`type` text NOT NULL,
+	`order_id` text,
+	`outcome` text NOT NULL,
+	`received_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `refunds` (
+	`id` text PRIMARY KEY NOT NULL,
+	`order_id` text NOT NULL,
+	`amount_minor` integer NOT NULL,
+	`reason` text NOT NULL,
+	`status` text NOT NULL,
+	`provider_refund_id` text,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `refunds_order_ix` ON `refunds` (`order_id`);
