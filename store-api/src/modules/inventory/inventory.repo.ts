@@ -10,6 +10,7 @@ import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'driz
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { recordChanges } from '../../lib/changes.ts';
+import { recordDomainEvents } from '../../lib/domain-events.ts';
 import { iso } from '../../lib/time.ts';
 
 /**
@@ -160,6 +161,12 @@ export async function writeMovements(
     tx,
     'stock',
     views.map((m) => m.variantId),
+    ctx.now,
+  );
+  await recordDomainEvents(
+    store,
+    tx,
+    views.map((m) => ({ type: 'inventory.updated', aggregateId: m.variantId, data: { ...m } })),
     ctx.now,
   );
   return views;
