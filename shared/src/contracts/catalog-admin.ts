@@ -24,6 +24,7 @@ export const colourFamilies = [
   'green',
   'yellow',
   'metallic',
+  'print',
   'multi',
 ] as const;
 export type ColourFamily = (typeof colourFamilies)[number];

@@ -1,3 +1,4 @@
+import type { ColourFamily } from '@shoebox/shared/contracts';
 /**
  * The vocabulary of the demo shop: accounts, brands, categories, colours and the style
  * "descriptors" (a kind of shoe with its heel range, materials and occasions) that the
@@ -96,7 +97,7 @@ export const demoBrands: ReadonlyArray<{
   { name: 'Bramble & Oak', tier: 1.05, categories: ['boots', 'loafers'] },
 ];
 
-export const demoColours: ReadonlyArray<{ name: string; family: string; hex: string }> = [
+export const demoColours: ReadonlyArray<{ name: string; family: ColourFamily; hex: string }> = [
   { name: 'Black', family: 'black', hex: '#1b1b1b' },
   { name: 'Nude', family: 'nude', hex: '#d8b598' },
   { name: 'Blush', family: 'pink', hex: '#e9b7b9' },
