@@ -6,30 +6,24 @@ import {
   makeEan13,
   newId,
   normalizeSku,
-  type SizeChart,
   slugify,
   type Width,
   widths,
 } from '@shoebox/shared';
 import {
-  type AdminBrand,
-  type AdminCategory,
-  type AdminColour,
-  type AdminProduct,
   type AdminProductDetail,
-  type AdminVariant,
   type CatalogImportResult,
-  type ColourFamily,
   catalogCsvColumns,
-  imageUrls,
   type ProductStatus,
 } from '@shoebox/shared/contracts';
 import { and, eq, isNotNull } from 'drizzle-orm';
-import { affectedRows, type Db, type Store, uniqueViolation } from '../../db/client.ts';
+import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import { actorHas } from '../../http/authorize.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { recordChanges } from '../../lib/changes.ts';
-import { iso } from '../../lib/time.ts';
+import { createCatalogWriter, defined, isEmpty } from './catalog-writes.ts';
+import { imageView, productView, sortVariants, variantView } from './catalog.views.ts';
+import { createTaxonomyService } from './taxonomy.service.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import {
   changedFields,
@@ -54,121 +48,7 @@ import {
   taken,
   versionConflict,
 } from './catalog.errors.ts';
-import {
-  type BrandRow,
-  type CategoryRow,
-  type ColourRow,
-  createCatalogRepo,
-  type ImageRow,
-  type ProductRow,
-  type VariantRow,
-} from './catalog.repo.ts';
-
-// Views ------------------------------------------------------------------------------------
-
-const brandView = (b: BrandRow): AdminBrand => ({
-  id: b.id,
-  name: b.name,
-  slug: b.slug,
-  sizeChart: (b.sizeChart as SizeChart | null) ?? null,
-});
-
-const categoryView = (c: CategoryRow): AdminCategory => ({
-  id: c.id,
-  name: c.name,
-  slug: c.slug,
-  position: c.position,
-});
-
-const colourView = (c: ColourRow): AdminColour => ({
-  id: c.id,
-  name: c.name,
-  code: c.code,
-  family: c.family as ColourFamily,
-  swatchHex: c.swatchHex,
-});
-
-const productView = (p: ProductRow): AdminProduct => ({
-  id: p.id,
-  styleCode: p.styleCode,
-  slug: p.slug,
-  name: p.name,
-  description: p.description,
-  brandId: p.brandId,
-  categoryId: p.categoryId,
-  material: p.material,
-  heelHeightMm: p.heelHeightMm,
-  basePriceMinor: p.basePriceMinor,
-  currency: p.currency as AdminProduct['currency'],
-  status: p.status as ProductStatus,
-  tags: p.tags,
-  version: p.version,
-  createdAt: iso(p.createdAt),
-  updatedAt: iso(p.updatedAt),
-});
-
-const variantView = (v: VariantRow, basePriceMinor: number): AdminVariant => ({
-  id: v.id,
-  productId: v.productId,
-  colourId: v.colourId,
-  sizeEu: v.sizeEuTenths / 10,
-  width: v.width as Width,
-  sku: v.sku,
-  gtin: v.gtin,
-  priceMinor: v.priceMinor,
-  compareAtMinor: v.compareAtMinor,
-  effectivePriceMinor: v.priceMinor ?? basePriceMinor,
-  weightGrams: v.weightGrams,
-  lowStockThreshold: v.lowStockThreshold,
-  active: v.active,
-});
-
-const imageView = (i: ImageRow) => ({
-  id: i.id,
-  productId: i.productId,
-  position: i.position,
-  alt: i.alt,
-  width: i.width,
-  height: i.height,
-  urls: imageUrls(i.id, i.width),
-});
-
-/** Variants in display order: colour code, then size, then width (narrow to extra wide). */
-function sortVariants(variants: VariantRow[], colourCode: ReadonlyMap<string, string>): VariantRow[] {
-  return [...variants].sort(
-    (a, b) =>
-      (colourCode.get(a.colourId) ?? '').localeCompare(colourCode.get(b.colourId) ?? '') ||
-      a.sizeEuTenths - b.sizeEuTenths ||
-      widths.indexOf(a.width as Width) - widths.indexOf(b.width as Width),
-  );
-}
-
-/** Drops keys whose value is undefined (absent from a PATCH body). */
-function defined<T extends object>(input: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as never;
-}
-
-const isEmpty = (o: object) => Object.keys(o).length === 0;
-
-/** Which conflict a unique index violation means, for writes that raced past the explicit checks. */
-const uniqueIndexCodes: Record<string, [string, string]> = {
-  brands_slug_uq: [codes.brandSlugTaken, 'A brand with this slug exists.'],
-  'brands.slug': [codes.brandSlugTaken, 'A brand with this slug exists.'],
-  categories_slug_uq: [codes.categorySlugTaken, 'A category with this slug exists.'],
-  'categories.slug': [codes.categorySlugTaken, 'A category with this slug exists.'],
-  colours_code_uq: [codes.colourCodeTaken, 'A colour with this code exists.'],
-  'colours.code': [codes.colourCodeTaken, 'A colour with this code exists.'],
-  products_style_code_uq: [codes.styleCodeTaken, 'A product with this style code exists.'],
-  'products.style_code': [codes.styleCodeTaken, 'A product with this style code exists.'],
-  products_slug_uq: [codes.productSlugTaken, 'A product with this slug exists.'],
-  'products.slug': [codes.productSlugTaken, 'A product with this slug exists.'],
-  variants_sku_uq: [codes.skuTaken, 'A variant with this SKU exists.'],
-  'variants.sku': [codes.skuTaken, 'A variant with this SKU exists.'],
-  variants_gtin_uq: [codes.gtinTaken, 'A variant with this GTIN exists.'],
-  'variants.gtin': [codes.gtinTaken, 'A variant with this GTIN exists.'],
-  variants_matrix_uq: [codes.variantExists, 'The product already has this colour, size and width.'],
-  'variants.product_id': [codes.variantExists, 'The product already has this colour, size and width.'],
-};
+import { type ColourRow, createCatalogRepo, type ProductRow, type VariantRow } from './catalog.repo.ts';
 
 const rowOf = (e: FieldError) => Number(/^row (\d+)/.exec(e.path)?.[1] ?? 0);
 
@@ -180,17 +60,7 @@ export function createCatalogService(store: Store) {
     if (!actorHas(ctx.actor, 'prices:write')) throw pricesDenied();
   };
 
-  /** One transaction; a unique-index race that slipped past the checks still answers with its conflict code. */
-  async function write<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-    try {
-      return await store.tx(fn);
-    } catch (e) {
-      const index = uniqueViolation(e);
-      const known = index ? uniqueIndexCodes[index] : undefined;
-      if (known) throw taken(known[0], known[1]);
-      throw e;
-    }
-  }
+  const { write, logWrite } = createCatalogWriter(store);
 
   async function requireRef(tx: Db, what: Referenced, field: string, id: string): Promise<void> {
     const found =
@@ -234,211 +104,7 @@ export function createCatalogService(store: Store) {
   }
 
   return {
-    // Brands ---------------------------------------------------------------------------------
-    async listBrands() {
-      return (await repo.listBrands(store.db)).map(brandView);
-    },
-
-    async createBrand(
-      ctx: RequestContext,
-      input: { name: string; slug?: string | undefined; sizeChart?: SizeChart | null | undefined },
-    ) {
-      const slug = input.slug ?? slugify(input.name);
-      if (!slug)
-        throw derivedEmpty('slug', 'SLUG_REQUIRED', 'The name has no letters or digits; give a slug');
-      const row: BrandRow = {
-        id: newId(),
-        name: input.name,
-        slug,
-        sizeChart: input.sizeChart ?? null,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
-      return write(async (tx) => {
-        if (await repo.brandBySlug(tx, slug))
-          throw taken(codes.brandSlugTaken, `A brand with slug '${slug}' exists.`, { slug });
-        await tx.insert(t.brands).values(row);
-        await recordAudit(store, tx, ctx, {
-          action: 'brand.create',
-          entity: 'brand',
-          entityId: row.id,
-          after: brandView(row),
-        });
-        await recordChanges(store, tx, 'brand', [row.id], ctx.now);
-        return brandView(row);
-      });
-    },
-
-    async updateBrand(
-      ctx: RequestContext,
-      id: string,
-      input: {
-        name?: string | undefined;
-        slug?: string | undefined;
-        sizeChart?: SizeChart | null | undefined;
-      },
-    ) {
-      return write(async (tx) => {
-        const before = await repo.brandById(tx, id);
-        if (!before) throw missing('brand', id);
-        const set = changedFields(before, defined(input));
-        if (isEmpty(set)) return brandView(before);
-        if (set.slug && (await repo.brandBySlug(tx, set.slug)))
-          throw taken(codes.brandSlugTaken, `A brand with slug '${set.slug}' exists.`, { slug: set.slug });
-        await tx
-          .update(t.brands)
-          .set({ ...set, updatedAt: ctx.now })
-          .where(eq(t.brands.id, id));
-        const after = { ...before, ...set, updatedAt: ctx.now };
-        await recordAudit(store, tx, ctx, {
-          action: 'brand.update',
-          entity: 'brand',
-          entityId: id,
-          before: brandView(before),
-          after: brandView(after),
-        });
-        await recordChanges(store, tx, 'brand', [id], ctx.now);
-        return brandView(after);
-      });
-    },
-
-    // Categories -----------------------------------------------------------------------------
-    async listCategories() {
-      return (await repo.listCategories(store.db)).map(categoryView);
-    },
-
-    async createCategory(
-      ctx: RequestContext,
-      input: { name: string; slug?: string | undefined; position?: number | undefined },
-    ) {
-      const slug = input.slug ?? slugify(input.name);
-      if (!slug)
-        throw derivedEmpty('slug', 'SLUG_REQUIRED', 'The name has no letters or digits; give a slug');
-      return write(async (tx) => {
-        if (await repo.categoryBySlug(tx, slug))
-          throw taken(codes.categorySlugTaken, `A category with slug '${slug}' exists.`, { slug });
-        const last = await repo.maxCategoryPosition(tx);
-        const row: CategoryRow = {
-          id: newId(),
-          name: input.name,
-          slug,
-          position: input.position ?? (last === null ? 0 : last + 1),
-          createdAt: ctx.now,
-          updatedAt: ctx.now,
-        };
-        await tx.insert(t.categories).values(row);
-        await recordAudit(store, tx, ctx, {
-          action: 'category.create',
-          entity: 'category',
-          entityId: row.id,
-          after: categoryView(row),
-        });
-        await recordChanges(store, tx, 'category', [row.id], ctx.now);
-        return categoryView(row);
-      });
-    },
-
-    async updateCategory(
-      ctx: RequestContext,
-      id: string,
-      input: { name?: string | undefined; slug?: string | undefined; position?: number | undefined },
-    ) {
-      return write(async (tx) => {
-        const before = await repo.categoryById(tx, id);
-        if (!before) throw missing('category', id);
-        const set = changedFields(before, defined(input));
-        if (isEmpty(set)) return categoryView(before);
-        if (set.slug && (await repo.categoryBySlug(tx, set.slug)))
-          throw taken(codes.categorySlugTaken, `A category with slug '${set.slug}' exists.`, {
-            slug: set.slug,
-          });
-        await tx
-          .update(t.categories)
-          .set({ ...set, updatedAt: ctx.now })
-          .where(eq(t.categories.id, id));
-        const after = { ...before, ...set, updatedAt: ctx.now };
-        await recordAudit(store, tx, ctx, {
-          action: 'category.update',
-          entity: 'category',
-          entityId: id,
-          before: categoryView(before),
-          after: categoryView(after),
-        });
-        await recordChanges(store, tx, 'category', [id], ctx.now);
-        return categoryView(after);
-      });
-    },
-
-    // Colours --------------------------------------------------------------------------------
-    async listColours() {
-      return (await repo.listColours(store.db)).map(colourView);
-    },
-
-    async createColour(
-      ctx: RequestContext,
-      input: { name: string; code?: string | undefined; family: ColourFamily; swatchHex: string },
-    ) {
-      const code = input.code ?? codeFromName(input.name);
-      if (!code)
-        throw derivedEmpty('code', 'CODE_REQUIRED', 'The name has no letters or digits; give a code');
-      const row: ColourRow = {
-        id: newId(),
-        name: input.name,
-        code,
-        family: input.family,
-        swatchHex: input.swatchHex,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      };
-      return write(async (tx) => {
-        if (await repo.colourByCode(tx, code))
-          throw taken(codes.colourCodeTaken, `A colour with code '${code}' exists.`, { code });
-        await tx.insert(t.colours).values(row);
-        await recordAudit(store, tx, ctx, {
-          action: 'colour.create',
-          entity: 'colour',
-          entityId: row.id,
-          after: colourView(row),
-        });
-        await recordChanges(store, tx, 'colour', [row.id], ctx.now);
-        return colourView(row);
-      });
-    },
-
-    /** A new code applies to SKUs built from now on; existing SKUs keep theirs (they are printed on boxes). */
-    async updateColour(
-      ctx: RequestContext,
-      id: string,
-      input: {
-        name?: string | undefined;
-        code?: string | undefined;
-        family?: ColourFamily | undefined;
-        swatchHex?: string | undefined;
-      },
-    ) {
-      return write(async (tx) => {
-        const before = await repo.colourById(tx, id);
-        if (!before) throw missing('colour', id);
-        const set = changedFields(before, defined(input));
-        if (isEmpty(set)) return colourView(before);
-        if (set.code && (await repo.colourByCode(tx, set.code)))
-          throw taken(codes.colourCodeTaken, `A colour with code '${set.code}' exists.`, { code: set.code });
-        await tx
-          .update(t.colours)
-          .set({ ...set, updatedAt: ctx.now })
-          .where(eq(t.colours.id, id));
-        const after = { ...before, ...set, updatedAt: ctx.now };
-        await recordAudit(store, tx, ctx, {
-          action: 'colour.update',
-          entity: 'colour',
-          entityId: id,
-          before: colourView(before),
-          after: colourView(after),
-        });
-        await recordChanges(store, tx, 'colour', [id], ctx.now);
-        return colourView(after);
-      });
-    },
+    ...createTaxonomyService(store),
 
     // Products -------------------------------------------------------------------------------
     async listProducts(query: {
@@ -521,13 +187,12 @@ export function createCatalogService(store: Store) {
           updatedAt: ctx.now,
         };
         await tx.insert(t.products).values(row);
-        await recordAudit(store, tx, ctx, {
+        await logWrite(tx, ctx, {
           action: 'product.create',
           entity: 'product',
           entityId: row.id,
           after: productView(row),
         });
-        await recordChanges(store, tx, 'product', [row.id], ctx.now);
         return productView(row);
       });
     },
@@ -587,14 +252,13 @@ export function createCatalogService(store: Store) {
           .where(and(eq(t.products.id, id), eq(t.products.version, before.version)));
         if (affectedRows(result) === 0) throw versionConflict(before.version + 1);
         const after = { ...before, ...changes };
-        await recordAudit(store, tx, ctx, {
+        await logWrite(tx, ctx, {
           action: 'product.update',
           entity: 'product',
           entityId: id,
           before: productView(before),
           after: productView(after),
         });
-        await recordChanges(store, tx, 'product', [id], ctx.now);
         return productView(after);
       });
     },
@@ -681,13 +345,12 @@ export function createCatalogService(store: Store) {
         };
         await tx.insert(t.variants).values(row);
         const view = variantView(row, product.basePriceMinor);
-        await recordAudit(store, tx, ctx, {
+        await logWrite(tx, ctx, {
           action: 'variant.create',
           entity: 'variant',
           entityId: row.id,
           after: view,
         });
-        await recordChanges(store, tx, 'variant', [row.id], ctx.now);
         return view;
       });
     },
@@ -723,14 +386,13 @@ export function createCatalogService(store: Store) {
           .update(t.variants)
           .set({ ...set, updatedAt: ctx.now })
           .where(eq(t.variants.id, id));
-        await recordAudit(store, tx, ctx, {
+        await logWrite(tx, ctx, {
           action: 'variant.update',
           entity: 'variant',
           entityId: id,
           before: variantView(before, product.basePriceMinor),
           after: variantView(after, product.basePriceMinor),
         });
-        await recordChanges(store, tx, 'variant', [id], ctx.now);
         return variantView(after, product.basePriceMinor);
       });
     },
