@@ -73,7 +73,7 @@ async function benchDialect(dialect: string): Promise<Row[]> {
       '/store/products?category=pumps-heels&size=38',
       '/store/products?colour=black,nude&heel=mid,high',
       '/store/products?size=39&inStock=true&minPrice=5000&maxPrice=15000',
-      '/store/products?brand=' + (await firstBrand(base)) + '&sort=new',
+      `/store/products?brand=${await firstBrand(base)}&sort=new`,
     ];
     const detailPaths = slugs.map((s) => `/store/products/${s}`);
     const result: Row[] = [];

@@ -11,8 +11,10 @@ import { mountRoutes, requestIdMiddleware } from './http/mount.ts';
 import { problemHandler } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
 import { mountSystemRoutes } from './http/system.routes.ts';
+import { mountApiDocs } from './http/openapi/docs-page.ts';
 import { allRoutes } from './routes.ts';
 import { createServices } from './services.ts';
+import { wireDemoPayments } from './modules/payments/payments.routes.ts';
 
 export interface AppDeps {
   store: Store;
@@ -23,6 +25,7 @@ export interface AppDeps {
 /** Builds the Express app; tests import this with their own store and config. */
 export function createApp({ store, config, log }: AppDeps) {
   const services = createServices(store, config);
+  wireDemoPayments(services, log);
   const routes = allRoutes(store, services);
   const metrics = createMetrics();
   const app = express();
@@ -38,6 +41,7 @@ export function createApp({ store, config, log }: AppDeps) {
 
   const router = express.Router();
   mountSystemRoutes(router, store, metrics.registry);
+  mountApiDocs(router, routes);
   mountRoutes(router, routes, {
     log,
     authenticate: services.auth.authenticate,

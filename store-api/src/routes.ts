@@ -8,6 +8,10 @@ import { imagesRoutes } from './modules/catalog/images.routes.ts';
 import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { storeCatalogRoutes } from './modules/storefront-catalog/store-catalog.routes.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
+import { ordersRoutes } from './modules/orders/orders.routes.ts';
+import { cartRoutes } from './modules/cart/cart.routes.ts';
+import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
+import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import type { Services } from './services.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
@@ -21,5 +25,9 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...catalogRoutes(services.catalog),
     ...storeCatalogRoutes(services.storeCatalog),
     ...notificationsRoutes(services.notifications),
+    ...ordersRoutes(store, services),
+    ...cartRoutes(services.cart),
+    ...couponsRoutes(services.coupons),
+    ...paymentsRoutes(services),
   ];
 }

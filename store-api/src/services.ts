@@ -9,6 +9,10 @@ import { createImagesService } from './modules/catalog/images.service.ts';
 import { createCatalogService } from './modules/catalog/catalog.service.ts';
 import { createStoreCatalogService } from './modules/storefront-catalog/store-catalog.service.ts';
 import { createNotificationsService } from './modules/notifications/notifications.service.ts';
+import { createOrdersService } from './modules/orders/orders.service.ts';
+import { createCartService } from './modules/cart/cart.service.ts';
+import { createCouponsService } from './modules/coupons/coupons.service.ts';
+import { createCheckoutService } from './flows/deps.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -24,6 +28,10 @@ export function createServices(store: Store, config: Config) {
     storeCatalog: createStoreCatalogService(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
+    orders: createOrdersService(store),
+    cart: createCartService(store, config),
+    coupons: createCouponsService(store),
+    checkout: createCheckoutService(store, config),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -4,3 +4,7 @@ export * from './inventory-admin.ts';
 export * from './images.ts';
 export * from './catalog-store.ts';
 export * from './catalog-admin.ts';
+export * from './orders.ts';
+export * from './cart.ts';
+export * from './checkout.ts';
+export * from './coupons.ts';

@@ -123,6 +123,9 @@ describe(`staff and customer auth (${testDialect})`, () => {
     expect(ok.status).toBe(200);
     const denied = await t.call('GET', '/admin/staff', { token: created.body.key });
     expect(denied.status).toBe(403);
+    const me = await t.call('GET', '/admin/me', { token: created.body.key });
+    expect(me.status).toBe(403);
+    expect(me.body.code).toBe('STAFF_USER_ONLY');
     const listed = await t.call('GET', '/admin/api-keys', { token: t.tokens.owner });
     expect(JSON.stringify(listed.body)).not.toContain(created.body.key);
     await t.call('DELETE', `/admin/api-keys/${created.body.id}`, { token: t.tokens.owner });

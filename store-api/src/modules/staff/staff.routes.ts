@@ -1,5 +1,5 @@
 import { createStaffBody, idParam, staffUser, updateStaffBody } from '@shoebox/shared/contracts';
-import { permissionsOf } from '@shoebox/shared';
+import { forbidden, permissionsOf } from '@shoebox/shared';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import type { StaffService } from './staff.service.ts';
@@ -11,9 +11,10 @@ export const staffRoutes = (staff: StaffService) => [
     summary: 'The signed-in staff member and their permissions',
     tag: 'Staff',
     access: 'staff',
+    errors: ['STAFF_USER_ONLY'],
     response: staffUser.extend({ permissions: z.array(z.string()) }),
     handler: async (ctx) => {
-      if (ctx.actor.type !== 'staff') throw new Error('unreachable: access is staff');
+      if (ctx.actor.type !== 'staff') throw forbidden('STAFF_USER_ONLY', 'API keys have no staff profile.');
       const me = await staff.get(ctx.actor.id);
       return { ...me, permissions: [...permissionsOf(me.role)] };
     },

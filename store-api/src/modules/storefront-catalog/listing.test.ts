@@ -3,7 +3,7 @@ import { storeProductListQuery } from '@shoebox/shared/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brandList, categoryList, type ListingQuery, listProducts, productDetail } from './listing.ts';
-import { SourceBuilder, syntheticCatalog } from './model-fixtures.ts';
+import { SourceBuilder } from './model-fixtures.ts';
 import { buildIndex, type CatalogSource, patchAvailability } from './read-model.ts';
 import { foldText, queryTokens } from './search-text.ts';
 

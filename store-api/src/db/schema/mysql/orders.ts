@@ -112,6 +112,12 @@ export const orders = mysqlTable(
     taxMinor: int('tax_minor').notNull(),
     totalMinor: int('total_minor').notNull(),
     refundedMinor: int('refunded_minor').notNull(),
+    /**
+     * Refunds asked of the provider and not yet settled. A refund reserves its amount here with a
+     * conditional update (`total - refunded - pending >= amount`) before calling the provider, so
+     * concurrent refunds can never exceed what was paid. Default 0 so order inserts need not name it.
+     */
+    refundPendingMinor: int('refund_pending_minor').notNull().default(0),
     couponCode: varchar('coupon_code', { length: 40 }),
     shippingMethodId: varchar('shipping_method_id', { length: 40 }).notNull(),
     shippingAddress: jsonColumn<AddressJson>('shipping_address').notNull(),

@@ -102,6 +102,12 @@ export const orders = sqliteTable(
     taxMinor: integer('tax_minor').notNull(),
     totalMinor: integer('total_minor').notNull(),
     refundedMinor: integer('refunded_minor').notNull(),
+    /**
+     * Refunds asked of the provider and not yet settled. A refund reserves its amount here with a
+     * conditional update (`total - refunded - pending >= amount`) before calling the provider, so
+     * concurrent refunds can never exceed what was paid. Default 0 so order inserts need not name it.
+     */
+    refundPendingMinor: integer('refund_pending_minor').notNull().default(0),
     couponCode: text('coupon_code'),
     shippingMethodId: text('shipping_method_id').notNull(),
     shippingAddress: text('shipping_address', { mode: 'json' }).$type<AddressJson>().notNull(),

@@ -5,6 +5,7 @@ import { orderShippedPayload, renderOrderShipped } from './order-shipped.ts';
 import { paymentFailedPayload, renderPaymentFailed } from './payment-failed.ts';
 import { refundIssuedPayload, renderRefundIssued } from './refund-issued.ts';
 import { renderReturnReceived, returnReceivedPayload } from './return-received.ts';
+import { abandonedCartPayload, renderAbandonedCart } from './abandoned-cart.ts';
 import { type RenderedSms, renderSmsOrderShipped, smsOrderShippedPayload } from './sms.ts';
 
 interface Template<S extends z.ZodType, R> {
@@ -23,6 +24,7 @@ export const mailTemplates = {
   'mail.order_shipped': template(orderShippedPayload, renderOrderShipped),
   'mail.refund_issued': template(refundIssuedPayload, renderRefundIssued),
   'mail.return_received': template(returnReceivedPayload, renderReturnReceived),
+  'mail.abandoned_cart': template(abandonedCartPayload, renderAbandonedCart),
 } satisfies Record<string, Template<z.ZodType, RenderedMail>>;
 
 export const smsTemplates = {
@@ -49,4 +51,5 @@ export type { PaymentFailedPayload } from './payment-failed.ts';
 export type { OrderShippedPayload } from './order-shipped.ts';
 export type { RefundIssuedPayload } from './refund-issued.ts';
 export type { ReturnReceivedPayload } from './return-received.ts';
+export type { AbandonedCartPayload } from './abandoned-cart.ts';
 export type { SmsOrderShippedPayload } from './sms.ts';

@@ -67,6 +67,22 @@ const payloads = {
     returnNumber: 'R-9',
     lines: [{ sku: 'ROSA-BLACK-39', name: 'Rosa <flat>', sizeEu: 39, quantity: 1 }],
   },
+  'mail.abandoned_cart': {
+    to: 'a@example.com',
+    customerName: evil,
+    currency: 'EUR',
+    lines: [
+      {
+        sku: 'MILA-NUDE-38',
+        name: 'Mila <img src=x>',
+        colour: 'Nude',
+        sizeEu: 38,
+        quantity: 1,
+        unitPriceMinor: 8995,
+      },
+    ],
+    subtotalMinor: 8995,
+  },
 } as const;
 
 const render = (topic: keyof typeof mailTemplates) => {

@@ -368,6 +368,7 @@ CREATE TABLE `orders` (
 	`tax_minor` int NOT NULL,
 	`total_minor` int NOT NULL,
 	`refunded_minor` int NOT NULL,
+	`refund_pending_minor` int NOT NULL DEFAULT 0,
 	`coupon_code` varchar(40),
 	`shipping_method_id` varchar(40) NOT NULL,
 	`shipping_address` json NOT NULL,

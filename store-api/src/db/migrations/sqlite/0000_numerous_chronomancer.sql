@@ -362,6 +362,7 @@ CREATE TABLE `orders` (
 	`tax_minor` integer NOT NULL,
 	`total_minor` integer NOT NULL,
 	`refunded_minor` integer NOT NULL,
+	`refund_pending_minor` integer DEFAULT 0 NOT NULL,
 	`coupon_code` text,
 	`shipping_method_id` text NOT NULL,
 	`shipping_address` text NOT NULL,

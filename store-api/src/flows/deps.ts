@@ -1,0 +1,94 @@
+import type { CartTotals } from '@shoebox/shared';
+import type { Logger } from 'pino';
+import type { Db, Store } from '../db/client.ts';
+import type { PaymentProvider } from '../integrations/payments/index.ts';
+import type { InventoryService } from '../modules/inventory/inventory.service.ts';
+
+/**
+ * What the checkout flows need from the rest of the app. Built once per app from the services
+ * (`checkoutDeps`), or by tests from their own store.
+ */
+
+type CartRow = Store['t']['carts']['$inferSelect'];
+type CouponRow = Store['t']['coupons']['$inferSelect'];
+
+/** One cart line as the cart module hands it to checkout (agreed interface). */
+export interface CheckoutCartLine {
+  variantId: string;
+  productId: string;
+  sku: string;
+  productName: string;
+  colourName: string;
+  sizeEuTenths: number;
+  width: string;
+  quantity: number;
+  unitPriceMinor: number;
+  compareAtMinor: number | null;
+  weightGrams: number;
+  /** Product active and variant active. */
+  sellable: boolean;
+}
+
+export interface CheckoutCart {
+  cart: CartRow;
+  lines: CheckoutCartLine[];
+  totals: CartTotals;
+  coupon: CouponRow | null;
+}
+
+/** The part of the cart service checkout uses (agreed with the cart module). */
+export interface CheckoutCartPort {
+  /** The cart behind a token with fresh prices and totals; 404 CART_NOT_FOUND for an unknown token. */
+  forCheckout(db: Db, cartToken: string, now: number): Promise<CheckoutCart>;
+  /** open -> converted inside the order's transaction; false when the cart was not open. */
+  markConverted(tx: Db, cartId: string, now: number): Promise<boolean>;
+}
+
+export interface CheckoutSettings {
+  reservationTtlMs: number;
+  checkoutRateLimitPerMinute: number;
+}
+
+export interface FlowDeps {
+  store: Store;
+  inventory: Pick<InventoryService, 'applyMovements' | 'availableByLocation'>;
+  payments: PaymentProvider;
+  cart: CheckoutCartPort;
+  settings: CheckoutSettings;
+  log?: Logger | undefined;
+}
+
+/** Registered in services.ts: the checkout settings and the store the flows run on. */
+export function createCheckoutService(
+  store: Store,
+  config: { reservationTtlMs: number; checkoutRateLimitPerMinute: number },
+) {
+  return {
+    store,
+    settings: {
+      reservationTtlMs: config.reservationTtlMs,
+      checkoutRateLimitPerMinute: config.checkoutRateLimitPerMinute,
+    } satisfies CheckoutSettings,
+  };
+}
+export type CheckoutService = ReturnType<typeof createCheckoutService>;
+
+/** The flow dependencies from the app's services. */
+export function checkoutDeps(
+  services: {
+    checkout: CheckoutService;
+    inventory: FlowDeps['inventory'];
+    payments: PaymentProvider;
+    cart: CheckoutCartPort;
+  },
+  log?: Logger,
+): FlowDeps {
+  return {
+    store: services.checkout.store,
+    inventory: services.inventory,
+    payments: services.payments,
+    cart: services.cart,
+    settings: services.checkout.settings,
+    log,
+  };
+}

@@ -1,0 +1,213 @@
+import { type Currency, isDomainError, newId } from '@shoebox/shared';
+import type { RefundOrderBody } from '@shoebox/shared/contracts';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { affectedRows, type Db, type Store } from '../db/client.ts';
+import type { RequestContext } from '../http/context.ts';
+import type { PaymentProvider } from '../integrations/payments/index.ts';
+import { recordAudit } from '../modules/audit/audit.repo.ts';
+import { enqueue } from '../modules/notifications/index.ts';
+import { orderErrors } from '../modules/orders/orders.errors.ts';
+import { addOrderEvent, findOrder, type OrderRow, type RefundRow } from '../modules/orders/orders.repo.ts';
+import { type OrdersService, refundableOf, refundView } from '../modules/orders/orders.service.ts';
+
+/**
+ * Refunding money on a paid order (full or partial), through the payment provider.
+ *
+ *   tx 1  reserve the amount on the order with a conditional update
+ *         (`total - refunded - refund_pending >= amount`), insert the refund row `pending`,
+ *         timeline + audit. Concurrent refunds serialise on the order row (MySQL row lock,
+ *         SQLite write queue), so together they can never exceed what was paid.
+ *   call  provider.refund with idempotency key `refund:<refundId>` (outside any transaction)
+ *   tx 2  succeeded: refunded += amount, pending -= amount, refund row succeeded, timeline,
+ *         'mail.refund_issued' in the outbox, audit.
+ *         failed: pending -= amount, refund row failed, timeline, audit; answers 502 REFUND_FAILED.
+ *
+ * A provider answer of `pending` (Stripe refunds that settle later) counts as succeeded: the
+ * provider accepted it. The cancel flow reuses `settleRefund` for its automatic refund.
+ */
+
+export interface RefundDeps {
+  store: Store;
+  payments: PaymentProvider;
+  orders: OrdersService;
+}
+
+/** Paid at some point and still holding money: paid, picking, packed, shipped, delivered, or cancelled after payment. */
+export const wasPaid = (o: OrderRow): boolean => o.paidAt != null && o.paymentIntentId != null;
+
+/**
+ * Reserves `amountMinor` of the order's refundable money and records a pending refund row, inside
+ * the caller's transaction. Returns null when less than that is refundable.
+ */
+export async function reserveRefund(
+  store: Store,
+  tx: Db,
+  ctx: RequestContext,
+  order: OrderRow,
+  amountMinor: number,
+  reason: string,
+): Promise<RefundRow | null> {
+  const o = store.t.orders;
+  const reserved = await tx
+    .update(o)
+    .set({ refundPendingMinor: sql`${o.refundPendingMinor} + ${amountMinor}`, updatedAt: ctx.now })
+    .where(
+      and(
+        eq(o.id, order.id),
+        sql`${o.totalMinor} - ${o.refundedMinor} - ${o.refundPendingMinor} >= ${amountMinor}`,
+      ),
+    );
+  if (affectedRows(reserved) !== 1) return null;
+  const row: RefundRow = {
+    id: newId(),
+    orderId: order.id,
+    amountMinor,
+    reason,
+    status: 'pending',
+    providerRefundId: null,
+    createdBy: ctx.actor.type === 'staff' || ctx.actor.type === 'api_key' ? ctx.actor.id : null,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+  };
+  await tx.insert(store.t.refunds).values(row);
+  await addOrderEvent(store, tx, ctx, order.id, {
+    type: 'refund.requested',
+    message: `Refund requested: ${reason}`,
+    data: { refundId: row.id, amountMinor },
+  });
+  return row;
+}
+
+export type SettledRefund =
+  | { ok: true; refund: RefundRow }
+  | { ok: false; refund: RefundRow; providerCode: string };
+
+/**
+ * Calls the provider for a pending refund row and records the outcome. Never throws for a
+ * provider failure: the row is marked failed and the reservation given back.
+ */
+export async function settleRefund(
+  deps: Pick<RefundDeps, 'store' | 'payments'>,
+  ctx: RequestContext,
+  order: OrderRow,
+  refund: RefundRow,
+  idempotencyKey: string,
+): Promise<SettledRefund> {
+  const { store, payments } = deps;
+  let providerRefundId: string | null = null;
+  let failureCode: string | null = null;
+  try {
+    if (!order.paymentIntentId) throw new Error('order has no payment intent');
+    const result = await payments.refund(
+      {
+        intentId: order.paymentIntentId,
+        amountMinor: refund.amountMinor,
+        reason: 'requested_by_customer',
+        metadata: { orderId: order.id, refundRowId: refund.id, note: refund.reason },
+      },
+      idempotencyKey,
+    );
+    if (result.status === 'failed' || result.status === 'canceled') failureCode = `refund_${result.status}`;
+    providerRefundId = result.refundId;
+  } catch (e) {
+    failureCode = isDomainError(e) ? String(e.details?.providerCode ?? e.code) : 'unexpected_error';
+    ctx.log.warn({ err: e, orderId: order.id, refundId: refund.id }, 'refund failed at the provider');
+  }
+
+  const o = store.t.orders;
+  const r = store.t.refunds;
+  const ok = failureCode === null;
+  const settled: RefundRow = {
+    ...refund,
+    status: ok ? 'succeeded' : 'failed',
+    providerRefundId,
+    updatedAt: ctx.now,
+  };
+  await store.tx(async (tx) => {
+    const marked = await tx
+      .update(r)
+      .set({ status: settled.status, providerRefundId, updatedAt: ctx.now })
+      .where(and(eq(r.id, refund.id), eq(r.status, 'pending')));
+    if (affectedRows(marked) !== 1) return; // settled by someone else already
+    const amount = refund.amountMinor;
+    await tx
+      .update(o)
+      .set({
+        refundPendingMinor: sql`${o.refundPendingMinor} - ${amount}`,
+        ...(ok ? { refundedMinor: sql`${o.refundedMinor} + ${amount}` } : {}),
+        updatedAt: ctx.now,
+      })
+      .where(and(eq(o.id, order.id), gte(o.refundPendingMinor, amount)));
+    if (ok) {
+      const fresh = await findOrder(tx, store, order.id);
+      await addOrderEvent(store, tx, ctx, order.id, {
+        type: 'refund.succeeded',
+        message: 'Refunded',
+        data: { refundId: refund.id, amountMinor: amount, providerRefundId },
+      });
+      await enqueue(tx, store, {
+        topic: 'mail.refund_issued',
+        payload: {
+          to: order.email,
+          customerName: order.shippingAddress.name,
+          orderNumber: order.number,
+          currency: order.currency as Currency,
+          amountMinor: amount,
+          full: fresh ? fresh.refundedMinor >= fresh.totalMinor : false,
+          reason: refund.reason,
+        },
+        now: ctx.now,
+      });
+    } else {
+      await addOrderEvent(store, tx, ctx, order.id, {
+        type: 'refund.failed',
+        message: `Refund failed at the payment provider (${failureCode}); nothing was refunded. Staff can try again.`,
+        data: { refundId: refund.id, amountMinor: amount, failureCode },
+      });
+    }
+    await recordAudit(store, tx, ctx, {
+      action: ok ? 'refund.succeeded' : 'refund.failed',
+      entity: 'order',
+      entityId: order.id,
+      before: { refundId: refund.id, status: 'pending' },
+      after: {
+        refundId: refund.id,
+        status: settled.status,
+        amountMinor: amount,
+        providerRefundId,
+        failureCode,
+      },
+    });
+  });
+  return ok ? { ok: true, refund: settled } : { ok: false, refund: settled, providerCode: failureCode ?? '' };
+}
+
+/** POST /admin/orders/:id/refunds. */
+export async function refundOrder(
+  deps: RefundDeps,
+  ctx: RequestContext,
+  orderId: string,
+  input: RefundOrderBody,
+) {
+  const { store } = deps;
+  const { order, refund } = await store.tx(async (tx) => {
+    const order = await findOrder(tx, store, orderId);
+    if (!order) throw orderErrors.notFound();
+    if (!wasPaid(order)) throw orderErrors.notPaid(order.status);
+    const refund = await reserveRefund(store, tx, ctx, order, input.amountMinor, input.reason);
+    if (!refund) {
+      const now = await findOrder(tx, store, orderId);
+      throw orderErrors.refundExceedsRefundable(input.amountMinor, now ? refundableOf(now) : 0);
+    }
+    await recordAudit(store, tx, ctx, {
+      action: 'refund.request',
+      entity: 'order',
+      entityId: orderId,
+      after: { refundId: refund.id, amountMinor: refund.amountMinor, reason: refund.reason },
+    });
+    return { order, refund };
+  });
+  const settled = await settleRefund(deps, ctx, order, refund, `refund:${refund.id}`);
+  if (!settled.ok) throw orderErrors.refundFailed(refund.id, settled.providerCode);
+  return { refund: refundView(settled.refund), order: await deps.orders.detail(ctx, orderId) };
+}

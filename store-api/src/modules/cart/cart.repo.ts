@@ -1,0 +1,275 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { affectedRows, type Db, type Store } from '../../db/client.ts';
+
+/**
+ * Cart persistence. Every change to a cart starts with `touchCart` (version + 1, updated_at), a
+ * conditional update on the open cart: on MySQL it also locks the cart row, so two requests on the
+ * same cart take turns instead of both inserting the same line.
+ */
+export type CartRow = Store['t']['carts']['$inferSelect'];
+export type CartLineRow = Store['t']['cartLines']['$inferSelect'];
+export type CouponRow = Store['t']['coupons']['$inferSelect'];
+
+/** One cart line joined with what pricing and display need. */
+export interface CartLineDetail {
+  variantId: string;
+  productId: string;
+  sku: string;
+  productName: string;
+  colourName: string;
+  sizeEuTenths: number;
+  width: string;
+  quantity: number;
+  priceMinor: number | null;
+  basePriceMinor: number;
+  productCurrency: string;
+  compareAtMinor: number | null;
+  weightGrams: number;
+  productStatus: string;
+  variantActive: boolean;
+  createdAt: number;
+}
+
+export interface VariantForCart {
+  variantId: string;
+  productId: string;
+  sku: string;
+  active: boolean;
+  productStatus: string;
+  productCurrency: string;
+}
+
+export function cartRepo(store: Store) {
+  const { carts, cartLines, variants, products, colours, stockLevels, coupons, couponRedemptions } = store.t;
+
+  return {
+    async byTokenHash(db: Db, tokenHash: string): Promise<CartRow | undefined> {
+      const [row] = await db.select().from(carts).where(eq(carts.tokenHash, tokenHash)).limit(1);
+      return row;
+    },
+
+    async byId(db: Db, id: string): Promise<CartRow | undefined> {
+      const [row] = await db.select().from(carts).where(eq(carts.id, id)).limit(1);
+      return row;
+    },
+
+    async openCartOf(db: Db, customerId: string): Promise<CartRow | undefined> {
+      const [row] = await db
+        .select()
+        .from(carts)
+        .where(and(eq(carts.customerId, customerId), eq(carts.status, 'open')))
+        .orderBy(asc(carts.createdAt))
+        .limit(1);
+      return row;
+    },
+
+    async insertCart(tx: Db, row: CartRow): Promise<void> {
+      await tx.insert(carts).values(row);
+    },
+
+    /** version + 1 and updated_at on an open cart; false when the cart is not open (or gone). */
+    async touchCart(tx: Db, cartId: string, now: number, set: Partial<CartRow> = {}): Promise<boolean> {
+      const result = await tx
+        .update(carts)
+        .set({ ...set, version: sql`${carts.version} + 1`, updatedAt: now })
+        .where(and(eq(carts.id, cartId), eq(carts.status, 'open')));
+      return affectedRows(result) === 1;
+    },
+
+    async updateCart(tx: Db, cartId: string, set: Partial<CartRow>): Promise<void> {
+      await tx.update(carts).set(set).where(eq(carts.id, cartId));
+    },
+
+    async setStatus(tx: Db, cartId: string, from: string, to: string, now: number): Promise<boolean> {
+      const result = await tx
+        .update(carts)
+        .set({ status: to, updatedAt: now })
+        .where(and(eq(carts.id, cartId), eq(carts.status, from)));
+      return affectedRows(result) === 1;
+    },
+
+    async lines(db: Db, cartId: string): Promise<CartLineRow[]> {
+      return db
+        .select()
+        .from(cartLines)
+        .where(eq(cartLines.cartId, cartId))
+        .orderBy(asc(cartLines.createdAt), asc(cartLines.variantId));
+    },
+
+    async lineDetails(db: Db, cartId: string): Promise<CartLineDetail[]> {
+      return db
+        .select({
+          variantId: cartLines.variantId,
+          productId: variants.productId,
+          sku: variants.sku,
+          productName: products.name,
+          colourName: colours.name,
+          sizeEuTenths: variants.sizeEuTenths,
+          width: variants.width,
+          quantity: cartLines.quantity,
+          priceMinor: variants.priceMinor,
+          basePriceMinor: products.basePriceMinor,
+          productCurrency: products.currency,
+          compareAtMinor: variants.compareAtMinor,
+          weightGrams: variants.weightGrams,
+          productStatus: products.status,
+          variantActive: variants.active,
+          createdAt: cartLines.createdAt,
+        })
+        .from(cartLines)
+        .innerJoin(variants, eq(variants.id, cartLines.variantId))
+        .innerJoin(products, eq(products.id, variants.productId))
+        .innerJoin(colours, eq(colours.id, variants.colourId))
+        .where(eq(cartLines.cartId, cartId))
+        .orderBy(asc(cartLines.createdAt), asc(cartLines.variantId));
+    },
+
+    async insertLine(tx: Db, row: CartLineRow): Promise<void> {
+      await tx.insert(cartLines).values(row);
+    },
+
+    async setLineQuantity(tx: Db, cartId: string, variantId: string, quantity: number, now: number) {
+      const result = await tx
+        .update(cartLines)
+        .set({ quantity, updatedAt: now })
+        .where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)));
+      return affectedRows(result) === 1;
+    },
+
+    async deleteLine(tx: Db, cartId: string, variantId: string): Promise<boolean> {
+      const result = await tx
+        .delete(cartLines)
+        .where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)));
+      return affectedRows(result) === 1;
+    },
+
+    async variantBy(
+      db: Db,
+      by: { variantId: string } | { sku: string },
+    ): Promise<VariantForCart | undefined> {
+      const [row] = await db
+        .select({
+          variantId: variants.id,
+          productId: variants.productId,
+          sku: variants.sku,
+          active: variants.active,
+          productStatus: products.status,
+          productCurrency: products.currency,
+        })
+        .from(variants)
+        .innerJoin(products, eq(products.id, variants.productId))
+        .where('variantId' in by ? eq(variants.id, by.variantId) : eq(variants.sku, by.sku))
+        .limit(1);
+      return row;
+    },
+
+    /** Units available now per variant, summed over locations (never below 0 per location). */
+    async availability(db: Db, variantIds: readonly string[]): Promise<Map<string, number>> {
+      const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
+      if (variantIds.length === 0) return out;
+      const rows = await db
+        .select({
+          variantId: stockLevels.variantId,
+          onHand: stockLevels.onHand,
+          reserved: stockLevels.reserved,
+        })
+        .from(stockLevels)
+        .where(inArray(stockLevels.variantId, [...new Set(variantIds)]));
+      for (const r of rows) {
+        out.set(r.variantId, (out.get(r.variantId) ?? 0) + Math.max(0, r.onHand - r.reserved));
+      }
+      return out;
+    },
+
+    async couponByCode(db: Db, code: string): Promise<CouponRow | undefined> {
+      const [row] = await db.select().from(coupons).where(eq(coupons.code, code)).limit(1);
+      return row;
+    },
+
+    /** This customer's redemptions of a coupon that were not given back. */
+    async customerRedemptions(db: Db, couponId: string, customerId: string): Promise<number> {
+      const [row] = await db
+        .select({ n: sql<number | string>`count(*)` })
+        .from(couponRedemptions)
+        .where(
+          and(
+            eq(couponRedemptions.couponId, couponId),
+            eq(couponRedemptions.customerId, customerId),
+            isNull(couponRedemptions.releasedAt),
+          ),
+        );
+      return Number(row?.n ?? 0);
+    },
+
+    // ---- jobs ----
+
+    /** Open carts with an email, idle since `idleBefore`, never reminded, that have lines. */
+    async reminderCandidates(db: Db, idleBefore: number, limit: number): Promise<CartRow[]> {
+      return db
+        .select()
+        .from(carts)
+        .where(
+          and(
+            eq(carts.status, 'open'),
+            isNotNull(carts.email),
+            isNull(carts.reminderSentAt),
+            lt(carts.updatedAt, idleBefore),
+            sql`exists (select 1 from ${cartLines} where ${cartLines.cartId} = ${carts.id})`,
+          ),
+        )
+        .orderBy(asc(carts.updatedAt))
+        .limit(limit);
+    },
+
+    /** Marks a reminder as sent unless another run did; true when this call did. */
+    async markReminded(tx: Db, cartId: string, updatedAt: number, now: number): Promise<boolean> {
+      const result = await tx
+        .update(carts)
+        .set({ reminderSentAt: now })
+        .where(
+          and(
+            eq(carts.id, cartId),
+            eq(carts.status, 'open'),
+            isNull(carts.reminderSentAt),
+            eq(carts.updatedAt, updatedAt),
+          ),
+        );
+      return affectedRows(result) === 1;
+    },
+
+    /** Ids of open or abandoned carts untouched since `before` (converted carts are kept). */
+    async staleCartIds(db: Db, before: number, limit: number): Promise<string[]> {
+      const rows = await db
+        .select({ id: carts.id })
+        .from(carts)
+        .where(and(or(eq(carts.status, 'open'), eq(carts.status, 'abandoned')), lt(carts.updatedAt, before)))
+        .orderBy(asc(carts.updatedAt))
+        .limit(limit);
+      return rows.map((r) => r.id);
+    },
+
+    async deleteCarts(tx: Db, ids: readonly string[], before: number): Promise<number> {
+      if (ids.length === 0) return 0;
+      // Re-checked here: a cart touched since it was listed survives.
+      const result = await tx
+        .delete(carts)
+        .where(
+          and(
+            inArray(carts.id, [...ids]),
+            or(eq(carts.status, 'open'), eq(carts.status, 'abandoned')),
+            lt(carts.updatedAt, before),
+          ),
+        );
+      await tx
+        .delete(cartLines)
+        .where(
+          and(
+            inArray(cartLines.cartId, [...ids]),
+            sql`not exists (select 1 from ${carts} where ${carts.id} = ${cartLines.cartId})`,
+          ),
+        );
+      return affectedRows(result);
+    },
+  };
+}
+export type CartRepo = ReturnType<typeof cartRepo>;

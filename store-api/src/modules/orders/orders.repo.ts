@@ -1,0 +1,186 @@
+import { newId, normalizeSku } from '@shoebox/shared';
+import type { AdminOrderListQuery } from '@shoebox/shared/contracts';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Store } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+
+/**
+ * SQL for orders: reads for the admin desk and the customer pages, and the timeline writer every
+ * order flow uses. Status changes are written by the flows and the service with a conditional
+ * `WHERE id = ? AND version = ?` update, never here blindly.
+ */
+
+export type OrderRow = Store['t']['orders']['$inferSelect'];
+export type OrderLineRow = Store['t']['orderLines']['$inferSelect'];
+export type OrderEventRow = Store['t']['orderEvents']['$inferSelect'];
+export type RefundRow = Store['t']['refunds']['$inferSelect'];
+
+const DAY_MS = 86_400_000;
+const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+
+/** `!`-escaped LIKE pattern (portable: MySQL and SQLite treat backslashes differently). */
+const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
+const likeEscaped = (expr: SQL, pattern: string): SQL => sql`${expr} like ${pattern} escape '!'`;
+
+export async function findOrder(db: Db, store: Store, id: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(store.t.orders).where(eq(store.t.orders.id, id)).limit(1);
+  return row;
+}
+
+export async function findOrderByNumber(db: Db, store: Store, number: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(store.t.orders).where(eq(store.t.orders.number, number)).limit(1);
+  return row;
+}
+
+export async function orderLinesOf(db: Db, store: Store, orderId: string): Promise<OrderLineRow[]> {
+  const l = store.t.orderLines;
+  return db.select().from(l).where(eq(l.orderId, orderId)).orderBy(asc(l.sku), asc(l.id));
+}
+
+/** The timeline, oldest first (ids are UUIDv7, so they break ties in insertion order). */
+export async function orderEventsOf(db: Db, store: Store, orderId: string): Promise<OrderEventRow[]> {
+  const e = store.t.orderEvents;
+  return db.select().from(e).where(eq(e.orderId, orderId)).orderBy(asc(e.createdAt), asc(e.id));
+}
+
+export async function refundsOf(db: Db, store: Store, orderId: string): Promise<RefundRow[]> {
+  const r = store.t.refunds;
+  return db.select().from(r).where(eq(r.orderId, orderId)).orderBy(asc(r.createdAt), asc(r.id));
+}
+
+/** Units per order, for list rows. */
+export async function itemCounts(
+  db: Db,
+  store: Store,
+  orderIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (orderIds.length === 0) return new Map();
+  const l = store.t.orderLines;
+  const rows = await db
+    .select({ orderId: l.orderId, n: sql<number | string>`sum(${l.quantity})` })
+    .from(l)
+    .where(inArray(l.orderId, [...orderIds]))
+    .groupBy(l.orderId);
+  return new Map(rows.map((r) => [r.orderId, Number(r.n)]));
+}
+
+export async function staffNames(db: Db, store: Store, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const s = store.t.staffUsers;
+  const rows = await db
+    .select({ id: s.id, name: s.name })
+    .from(s)
+    .where(inArray(s.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** The admin list's WHERE clause; every filter is AND-ed. */
+function listConditions(store: Store, f: AdminOrderListQuery): SQL | undefined {
+  const o = store.t.orders;
+  const c: SQL[] = [];
+  if (f.status?.length) c.push(inArray(o.status, f.status));
+  if (f.from) c.push(gte(o.createdAt, Date.parse(f.from)));
+  if (f.to) {
+    if (isDateOnly(f.to)) c.push(lt(o.createdAt, Date.parse(f.to) + DAY_MS));
+    else c.push(lt(o.createdAt, Date.parse(f.to)));
+  }
+  if (f.customerId) c.push(eq(o.customerId, f.customerId));
+  // Emails are stored lower-case (normalised by the contracts), so exact and case-insensitive
+  // is an equality on the lower-cased input, using the index.
+  if (f.email) c.push(eq(o.email, f.email));
+  if (f.sku) {
+    const l = store.t.orderLines;
+    c.push(
+      inArray(
+        o.id,
+        store.db
+          .select({ id: l.orderId })
+          .from(l)
+          .where(eq(l.sku, normalizeSku(f.sku))),
+      ),
+    );
+  }
+  if (f.minTotal !== undefined) c.push(gte(o.totalMinor, f.minTotal));
+  if (f.maxTotal !== undefined) c.push(lte(o.totalMinor, f.maxTotal));
+  if (f.flagged !== undefined) c.push(eq(o.flagged, f.flagged));
+  if (f.q) {
+    const q = escapeLike(f.q);
+    c.push(
+      or(
+        likeEscaped(sql`${o.number}`, `${q.toUpperCase()}%`),
+        likeEscaped(sql`lower(${o.email})`, `%${q.toLowerCase()}%`),
+      )!,
+    );
+  }
+  return c.length ? and(...c) : undefined;
+}
+
+export async function listOrders(store: Store, f: AdminOrderListQuery) {
+  const o = store.t.orders;
+  const where = listConditions(store, f);
+  const [rows, [total]] = await Promise.all([
+    store.db
+      .select()
+      .from(o)
+      .where(where)
+      .orderBy(desc(o.createdAt), desc(o.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    store.db.select({ n: count() }).from(o).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+export async function listCustomerOrders(
+  store: Store,
+  customerId: string,
+  page: { page: number; pageSize: number },
+) {
+  const o = store.t.orders;
+  const where = eq(o.customerId, customerId);
+  const [rows, [total]] = await Promise.all([
+    store.db
+      .select()
+      .from(o)
+      .where(where)
+      .orderBy(desc(o.createdAt), desc(o.id))
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    store.db.select({ n: count() }).from(o).where(where),
+  ]);
+  return { rows, total: Number(total?.n ?? 0) };
+}
+
+/** The timeline's actor columns for the acting request. */
+export function eventActor(ctx: RequestContext): { actorType: string; actorId: string | null } {
+  const a = ctx.actor;
+  if (a.type === 'anonymous') return { actorType: 'system', actorId: null };
+  return { actorType: a.type, actorId: a.id };
+}
+
+export interface OrderEventInput {
+  type: string;
+  message: string;
+  data?: Record<string, unknown> | null;
+}
+
+/** Appends to the order timeline inside the caller's transaction. */
+export async function addOrderEvent(
+  store: Store,
+  tx: Db,
+  ctx: RequestContext,
+  orderId: string,
+  event: OrderEventInput,
+): Promise<string> {
+  const id = newId();
+  await tx.insert(store.t.orderEvents).values({
+    id,
+    orderId,
+    type: event.type,
+    message: event.message,
+    data: event.data ?? null,
+    ...eventActor(ctx),
+    createdAt: ctx.now,
+  });
+  return id;
+}

@@ -1,0 +1,46 @@
+import { DomainError } from '@shoebox/shared';
+import type { DemoPayBody, DemoPayResult } from '@shoebox/shared/contracts';
+import { eq } from 'drizzle-orm';
+import type { FlowDeps } from '../../flows/deps.ts';
+import { findOrder } from '../../flows/order-ops.ts';
+import { isDemoProvider } from '../../integrations/payments/index.ts';
+
+const orderNotFound = () =>
+  new DomainError('not_found', 'ORDER_NOT_FOUND', 'No order with this number and email address.');
+
+/**
+ * The demo card form: pays an order's demo intent with a test card number. The confirmation goes
+ * through the listener registered at start (the same `confirmPayment` Stripe webhooks use); this
+ * waits for it and answers with the order's status afterwards. The card number is only handed to
+ * the demo provider, which keeps nothing of it.
+ */
+export async function demoPay(deps: FlowDeps, body: DemoPayBody): Promise<DemoPayResult> {
+  const payments = deps.payments;
+  if (!isDemoProvider(payments))
+    throw new DomainError(
+      'not_found',
+      'DEMO_PAYMENTS_DISABLED',
+      'Demo payments are off: this shop takes real payments.',
+    );
+  const o = deps.store.t.orders;
+  const [order] = await deps.store.db.select().from(o).where(eq(o.number, body.orderNumber)).limit(1);
+  if (!order || order.email !== body.email) throw orderNotFound();
+  if (!order.paymentIntentId || order.status !== 'pending_payment')
+    throw new DomainError(
+      'conflict',
+      'ORDER_NOT_PAYABLE',
+      `Order ${order.number} is ${order.status}; it cannot be paid now.`,
+      {
+        details: { status: order.status },
+      },
+    );
+  const event = await payments.confirmDemoPayment(order.paymentIntentId, body.cardNumber);
+  await payments.idle();
+  const after = await findOrder(deps.store.db, deps.store, order.id);
+  return {
+    orderNumber: order.number,
+    status: after?.status ?? order.status,
+    outcome: event.type === 'payment.succeeded' ? 'payment.succeeded' : 'payment.failed',
+    failureCode: event.failureCode ?? null,
+  };
+}
