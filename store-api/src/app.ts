@@ -45,7 +45,13 @@ export function createApp({ store, config, log }: AppDeps) {
   mountRoutes(router, routes, {
     log,
     authenticate: services.auth.authenticate,
-    authRateLimit: authRateLimit(config.authRateLimitPerMinute),
+    rateLimiters: {
+      auth: perIpLimit(config.authRateLimitPerMinute, 'Too many attempts; wait a minute and try again.'),
+      checkout: perIpLimit(
+        config.checkoutRateLimitPerMinute,
+        'Too many checkouts from here; wait a minute and try again.',
+      ),
+    },
     bodyLimitBytes: config.bodyLimitBytes,
     rawLimitBytes: config.imageMaxBytes,
   });
@@ -57,16 +63,13 @@ export function createApp({ store, config, log }: AppDeps) {
   return { app, services, routes };
 }
 
-/** Per client IP (IPv6 grouped by /56, the library default). */
-function authRateLimit(limit: number) {
+/** A budget per client IP and minute (IPv6 grouped by /56, the library default); in memory, per instance. */
+function perIpLimit(limit: number, message: string) {
   return rateLimit({
     windowMs: 60_000,
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(
-        new DomainError('rate_limited', 'RATE_LIMITED', 'Too many attempts; wait a minute and try again.'),
-      ),
+    handler: (_req, _res, next) => next(new DomainError('rate_limited', 'RATE_LIMITED', message)),
   });
 }

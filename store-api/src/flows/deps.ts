@@ -46,7 +46,6 @@ export interface CheckoutCartPort {
 
 export interface CheckoutSettings {
   reservationTtlMs: number;
-  checkoutRateLimitPerMinute: number;
 }
 
 export interface FlowDeps {
@@ -59,16 +58,10 @@ export interface FlowDeps {
 }
 
 /** Registered in services.ts: the checkout settings and the store the flows run on. */
-export function createCheckoutService(
-  store: Store,
-  config: { reservationTtlMs: number; checkoutRateLimitPerMinute: number },
-) {
+export function createCheckoutService(store: Store, config: { reservationTtlMs: number }) {
   return {
     store,
-    settings: {
-      reservationTtlMs: config.reservationTtlMs,
-      checkoutRateLimitPerMinute: config.checkoutRateLimitPerMinute,
-    } satisfies CheckoutSettings,
+    settings: { reservationTtlMs: config.reservationTtlMs } satisfies CheckoutSettings,
   };
 }
 export type CheckoutService = ReturnType<typeof createCheckoutService>;

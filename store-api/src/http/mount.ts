@@ -4,12 +4,12 @@ import type { Logger } from 'pino';
 import type { Actor, RequestContext } from './context.ts';
 import { authorize } from './authorize.ts';
 import { fromZodError } from './problem.ts';
-import { type RouteSpec, SENT } from './route.ts';
+import { type RateLimitName, type RouteSpec, SENT } from './route.ts';
 
 export interface MountDeps {
   log: Logger;
   authenticate(authorization: string | undefined): Promise<Actor>;
-  authRateLimit: express.RequestHandler;
+  rateLimiters: Record<RateLimitName, express.RequestHandler>;
   bodyLimitBytes: number;
   rawLimitBytes: number;
 }
@@ -30,7 +30,7 @@ export function mountRoutes(app: Router, routes: readonly RouteSpec[], deps: Mou
       app.use(prefix, router);
     }
     const handlers: express.RequestHandler[] = [];
-    if (spec.rateLimited) handlers.push(deps.authRateLimit);
+    if (spec.rateLimit) handlers.push(deps.rateLimiters[spec.rateLimit]);
     // Authenticate before reading the body, so an anonymous caller cannot make us buffer uploads.
     handlers.push(async (req, res, next) => {
       res.locals.ctx = await buildContext(req, res, spec, deps);

@@ -3,6 +3,9 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { RequestContext } from './context.ts';
 
+/** Named request budgets per client IP, configured in config/env.ts. */
+export type RateLimitName = 'auth' | 'checkout';
+
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
@@ -51,8 +54,8 @@ export interface RouteSpec<
   status?: number;
   /** Stable error codes this route can answer with (documentation). */
   errors?: readonly string[];
-  /** Applies the sign-in rate limit. */
-  rateLimited?: boolean;
+  /** A per-client-IP limit: `auth` (sign-in, refresh, registration, guest lookups) or `checkout`. */
+  rateLimit?: RateLimitName;
   handler(ctx: RequestContext, input: RouteInput<Out<B>, Out<Q>, Out<P>>): Promise<unknown>;
 }
 

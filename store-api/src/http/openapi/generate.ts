@@ -246,7 +246,7 @@ function operationOf(spec: RouteSpec, operationId: string, schemas: SchemaCollec
   op.security = securityOf(spec);
   if (permission) op['x-permission'] = permission;
   op['x-access'] = spec.access;
-  if (spec.rateLimited) op['x-rate-limited'] = true;
+  if (spec.rateLimit) op['x-rate-limited'] = true;
   op['x-error-codes'] = errors.allCodes;
   return op;
 }
@@ -481,7 +481,7 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
     add('403', 'STAFF_ONLY');
     if (spec.access !== 'staff') add('403', 'PERMISSION_DENIED');
   }
-  if (spec.rateLimited) add('429', 'RATE_LIMITED');
+  if (spec.rateLimit) add('429', 'RATE_LIMITED');
   // A route's `errors` name codes, not statuses (BRAND_NOT_FOUND is 404 for the URL's brand and 422
   // for a body's brandId), so the codes the HTTP layer does not fix are documented under `default`.
   for (const code of spec.errors ?? []) add(String(fixedStatus[code] ?? 'default'), code);

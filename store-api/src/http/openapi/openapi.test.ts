@@ -85,7 +85,7 @@ describe(`OpenAPI document (${testDialect})`, () => {
       else expect(responses['401'], `${r.method} ${r.path}`).toBeDefined();
       if (r.access !== 'public' && r.access !== 'customer' && r.access !== 'staff')
         expect(op['x-permission']).toBe(r.access);
-      if (r.rateLimited) expect(codes).toContain('RATE_LIMITED');
+      if (r.rateLimit) expect(codes).toContain('RATE_LIMITED');
       expect(Object.keys(responses).some((s) => s.startsWith('4'))).toBe(true);
       for (const [status, response] of Object.entries(responses)) {
         if (!/^[45]/.test(status) && status !== 'default') continue;

@@ -164,3 +164,27 @@ describe(`sign-in rate limit (${testDialect})`, () => {
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
   });
 });
+
+describe(`checkout rate limit (${testDialect})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ CHECKOUT_RATE_LIMIT_PER_MINUTE: '2' });
+  });
+  afterAll(() => t.close());
+
+  it('answers 429 RATE_LIMITED past the per-minute checkout budget, before touching the cart', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await t.call('POST', '/store/checkout')).status);
+    expect(statuses).toEqual([400, 400, 429, 429]);
+    const limited = await t.call('POST', '/store/checkout');
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(limited.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it('keeps the checkout budget separate from the sign-in budget', async () => {
+    const signIn = await t.call('POST', '/store/auth/sign-in', {
+      body: { email: 'x@example.com', password: 'wrong-pass' },
+    });
+    expect(signIn.status).toBe(401);
+  });
+});

@@ -135,7 +135,7 @@ export const ordersRoutes = (store: Store, services: Pick<Services, 'orders' | '
       summary: 'Guest order lookup by order number and email (a wrong email answers like an unknown number).',
       tag,
       access: 'public',
-      rateLimited: true,
+      rateLimit: 'auth',
       body: orderLookupBody,
       response: customerOrderDetail,
       errors: orderErrorCodes.read,

@@ -7,7 +7,6 @@ import { placeOrder } from '../../flows/place-order.flow.ts';
 import { defineRoute, SENT } from '../../http/route.ts';
 import { isDemoProvider } from '../../integrations/payments/index.ts';
 import { demoPay } from './demo-pay.ts';
-import { createMinuteLimiter } from './rate-limit.ts';
 
 type CheckoutServices = Parameters<typeof checkoutDeps>[0];
 
@@ -28,7 +27,6 @@ const cartTokenOf = (header: string | string[] | undefined): string => {
 /** Checkout, the demo card form and the Stripe webhook. */
 export const paymentsRoutes = (services: CheckoutServices) => {
   const deps: FlowDeps = checkoutDeps(services);
-  const limiter = createMinuteLimiter(services.checkout.settings.checkoutRateLimitPerMinute);
   return [
     defineRoute({
       method: 'post',
@@ -36,6 +34,7 @@ export const paymentsRoutes = (services: CheckoutServices) => {
       summary: 'Place an order from the cart (X-Cart-Token): reserves the stock and starts the payment',
       tag: 'Checkout',
       access: 'public',
+      rateLimit: 'checkout',
       response: checkoutResult,
       status: 201,
       errors: [
@@ -53,7 +52,6 @@ export const paymentsRoutes = (services: CheckoutServices) => {
         'RATE_LIMITED',
       ],
       handler: async (ctx, { req, res }) => {
-        limiter.hit(req.ip ?? 'unknown');
         const token = cartTokenOf(req.headers['x-cart-token']);
         const { created, result } = await placeOrder({ ...deps, log: ctx.log }, ctx, token);
         if (created) return result;
