@@ -3,6 +3,7 @@ import pino from 'pino';
 import { createApp } from './app.ts';
 import { loadConfig } from './config/env.ts';
 import { openStore } from './db/client.ts';
+import { answerParserErrors } from './http/client-error.ts';
 import { allJobs, createScheduler } from './jobs/index.ts';
 import { isEmpty, seedDemo } from './db/seed/demo.ts';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const scheduler = createScheduler({ store, jobs: allJobs(services), log });
   scheduler.start();
   const server = app.listen(config.port, config.host, () => printWelcome(config.host, server, store.dialect));
+  answerParserErrors(server);
   installShutdown(server, log, async () => {
     await scheduler.stop();
     await services.notifications.close();

@@ -14,16 +14,8 @@ export const CART_TOKEN_HEADER = 'x-cart-token';
 export const MAX_CART_LINE_UNITS = 10;
 export const MAX_CART_LINES = 50;
 
-/** Whole units; the business limit (10 per line) is checked by the server with its own code. */
-const units = (min: number) =>
-  z
-    .number()
-    .refine(Number.isInteger, {
-      message: 'must be a whole number',
-      params: { code: 'NOT_INTEGER' },
-      abort: true,
-    })
-    .pipe(z.number().min(min).max(100_000));
+/** Whole units (a fraction answers field code NOT_INTEGER); the 10-per-line limit has its own code. */
+const units = (min: number) => z.number().int('must be a whole number').min(min).max(100_000);
 
 export const addCartLineBody = z
   .strictObject({

@@ -89,17 +89,13 @@ const hexField = z
   .regex(/^#[0-9A-Fa-f]{6}$/, 'Use #RRGGBB')
   .transform((s) => s.toUpperCase());
 
-/**
- * A whole-number field. The integer check runs first with its own field code (NOT_INTEGER), so a
- * fractional price is not reported like a missing one.
- */
-const whole = (message: string) =>
-  z.number().refine(Number.isInteger, { message, params: { code: 'NOT_INTEGER' }, abort: true });
-/** Money in minor units (minorSchema), whole numbers only. */
-export const minorField = whole('Amount must be a whole number of minor units').pipe(minorSchema);
-const heelField = whole('Heel height must be whole millimetres').pipe(heelMmSchema);
-const weightGrams = whole('Weight must be whole grams').pipe(z.number().min(1).max(20_000));
-const lowStockThreshold = whole('Threshold must be a whole number').pipe(z.number().min(0).max(100_000));
+// Whole-number fields: a fraction answers field code NOT_INTEGER (http/problem.ts), and the
+// OpenAPI document shows them as integers with their bounds.
+/** Money in minor units, whole numbers only. */
+export const minorField = minorSchema;
+const heelField = heelMmSchema;
+const weightGrams = z.number().int('Weight must be whole grams').min(1).max(20_000);
+const lowStockThreshold = z.number().int('Threshold must be a whole number').min(0).max(100_000);
 const tagsField = z
   .array(z.string().trim().min(1).max(40))
   .max(MAX_TAGS)

@@ -17,21 +17,13 @@ const code = z
   .max(16)
   .regex(codePattern, 'use A-Z, 0-9 and single dashes, e.g. A-03-2');
 
-/**
- * A whole number. The integer check runs first with its own field code (NOT_INTEGER), so 1.5 is
- * not reported like a missing field.
- */
-const whole = () =>
-  z.number().refine(Number.isInteger, {
-    message: 'must be a whole number',
-    params: { code: 'NOT_INTEGER' },
-    abort: true,
-  });
-/** Units moved by one line: 1 to 100,000 (the shared `quantity`, with the precise integer code). */
-const quantity = whole().pipe(z.number().min(1).max(100_000));
+/** A whole number: a fraction answers field code NOT_INTEGER (http/problem.ts). */
+const whole = () => z.number().int('must be a whole number');
+/** Units moved by one line: 1 to 100,000. */
+const quantity = whole().min(1).max(100_000);
 /** Upper bound for any single count or expected count: far above any real shelf. */
 const MAX_UNITS = 1_000_000;
-const units = whole().pipe(z.number().min(0).max(MAX_UNITS));
+const units = whole().min(0).max(MAX_UNITS);
 
 // ---- locations and bins ----
 
@@ -91,7 +83,8 @@ export const stockAdjustBody = z
     locationId: z.uuid(),
     variantId: z.uuid(),
     delta: whole()
-      .pipe(z.number().min(-100_000).max(100_000))
+      .min(-100_000)
+      .max(100_000)
       .refine((n) => n !== 0, { message: 'must not be 0', params: { code: 'ZERO_DELTA' } }),
     reason: z.enum(adjustReasons),
     /** Free text stored with the movement, e.g. "heel snapped in the window display". */

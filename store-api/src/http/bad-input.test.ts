@@ -97,6 +97,13 @@ describe(`malformed requests on every JSON route (${testDialect})`, () => {
     expect(refused.body.code).toBe('UNEXPECTED_BODY');
   });
 
+  it('answers 431 problem+json when the URL is longer than the HTTP parser takes', async () => {
+    const res = await t.call('GET', `/store/products?q=${'z'.repeat(100_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(res.body.code).toBe('REQUEST_HEADERS_TOO_LARGE');
+  });
+
   it('answers 404 ROUTE_NOT_FOUND as problem+json for unknown paths', async () => {
     const res = await t.call('GET', '/admin/no-such-thing');
     expect(res.status).toBe(404);

@@ -10,6 +10,7 @@ import { getTableName, sql, type Table } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import pino from 'pino';
 import { createApp } from '../app.ts';
+import { answerParserErrors } from '../http/client-error.ts';
 import { type Config, loadConfig } from '../config/env.ts';
 import { type Dialect, openStore, type Store } from '../db/client.ts';
 import { insertStaffDirect } from '../modules/staff/staff.service.ts';
@@ -65,6 +66,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   await store.migrate();
   const { app, routes } = createApp({ store, config, log: pino({ level: 'silent' }) });
   const server = app.listen(0, '127.0.0.1');
+  answerParserErrors(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const call = makeCaller(baseUrl);

@@ -50,6 +50,7 @@ export const nastyStrings: readonly string[] = [
   '\\',
   '\\x00\\u0000',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, literally
   '{{7*7}}${7*7}',
   '../../etc/passwd',
   '%00',
@@ -196,7 +197,10 @@ export function arbitraryOf(
     case 'integer':
       return integerOf(schema);
     case 'number':
-      return fc.oneof(integerOf(schema), doubleOf(schema));
+      return fc.oneof(
+        { weight: 3, arbitrary: integerOf(schema) },
+        { weight: 1, arbitrary: doubleOf(schema) },
+      );
     case 'string':
       return stringOf(schema, ctx, name);
     case 'array':
@@ -226,8 +230,16 @@ function integerOf(schema: JsonSchema): fc.Arbitrary<number> {
   const hi = Math.min(Math.floor(max), Number.MAX_SAFE_INTEGER);
   if (lo > hi) return fc.constant(lo);
   // Small values are the interesting ones for sizes and quantities; the edges are too.
-  const small = fc.integer({ min: Math.max(lo, -50), max: Math.max(Math.min(hi, 50), Math.max(lo, -50)) });
-  return fc.oneof(small, fc.integer({ min: lo, max: hi }), fc.constantFrom(lo, hi));
+  const clamp = (v: number) => Math.min(Math.max(v, lo), hi);
+  const small = fc.integer({ min: clamp(-50), max: clamp(50) });
+  // Pipes (`refine(...).pipe(min/max)`) lose their bounds in the document, so small positive
+  // values (the usual quantity, size or price) come first.
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: clamp(1), max: clamp(10) }) },
+    { weight: 2, arbitrary: small },
+    { weight: 1, arbitrary: fc.integer({ min: lo, max: hi }) },
+    { weight: 1, arbitrary: fc.constantFrom(lo, hi) },
+  );
 }
 
 function doubleOf(schema: JsonSchema): fc.Arbitrary<number> {
@@ -251,7 +263,9 @@ function stringOf(schema: JsonSchema, ctx: GeneratorContext, name: string): fc.A
   else if (schema.format === 'date-time') generated = isoDate().map((d) => d.toISOString());
   else if (schema.format === 'date') generated = isoDate().map((d) => d.toISOString().slice(0, 10));
   else if (typeof schema.pattern === 'string') generated = matching(schema.pattern, minLength, maxLength);
-  else if (schema.format === 'email') generated = fc.emailAddress().map(fitLength);
+  else if (schema.format === 'email' || name === 'email')
+    // An email behind a pipe (trim, lower-case, then check) is a plain string in the document.
+    generated = fc.stringMatching(/^[a-z][a-z0-9.]{0,10}@[a-z]{1,10}\.(?:com|ie|shop)$/).map(fitLength);
   else
     generated = fc.oneof(
       fc.string({ minLength, maxLength: Math.min(maxLength ?? 40, Math.max(minLength, 40)) }),
@@ -312,7 +326,11 @@ function objectOf(schema: JsonSchema, ctx: GeneratorContext, depth: number): fc.
 type Path = (string | number)[];
 
 function pathsOf(value: unknown, at: Path = [], out: Path[] = []): Path[] {
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...at, i], out));
+  if (Array.isArray(value))
+    for (const [i, item] of value.entries()) {
+      out.push([...at, i]);
+      pathsOf(item, [...at, i], out);
+    }
   else if (value && typeof value === 'object')
     for (const [key, item] of Object.entries(value)) {
       out.push([...at, key]);
