@@ -9,13 +9,8 @@
  *   npm run bench:checkout -- --dialect mysql    # one dialect
  *   npm run bench:checkout -- --seconds 20 --shoppers 40
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startBenchApi } from './bench-api.ts';
 import { parseArgs } from 'node:util';
-// @ts-expect-error plain ESM script without types
-import { startPrivateMariaDb } from '../scripts/mariadb.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -26,7 +21,6 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const shoppers = Number(values.shoppers);
-const root = new URL('..', import.meta.url).pathname;
 
 interface Row {
   dialect: string;
@@ -51,27 +45,14 @@ async function main() {
 }
 
 async function benchDialect(dialect: string): Promise<Row | null> {
-  const dir = mkdtempSync(join(tmpdir(), 'shoebox-bench-checkout-'));
-  let mariadb: { url: string; stop(): Promise<void> } | null = null;
-  let databaseUrl = `file:${join(dir, 'bench.db')}`;
-  if (dialect === 'mysql') {
-    mariadb = await startPrivateMariaDb({ dir: join(dir, 'mariadb'), port: 3321 });
-    if (!mariadb) {
-      process.stderr.write('mariadbd is not installed: skipping the MySQL run\n');
-      return null;
-    }
-    databaseUrl = `${mariadb.url}shoebox_bench_checkout`;
-  }
-  const port = 4800 + Math.floor(Math.random() * 90);
-  const api = await startApi({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dir,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-    CHECKOUT_RATE_LIMIT_PER_MINUTE: '10000000',
+  const api = await startBenchApi(dialect, {
+    name: 'bench-checkout',
+    mariadbPort: 3321,
+    env: { CHECKOUT_RATE_LIMIT_PER_MINUTE: '10000000' },
   });
+  if (!api) return null;
   try {
-    const base = `http://127.0.0.1:${port}`;
+    const { base } = api;
     const admin = await signIn(base);
     const before = await levels(base, admin);
     const skus = [...before.bySku.entries()].filter(([, available]) => available > 0).map(([sku]) => sku);
@@ -107,10 +88,7 @@ async function benchDialect(dialect: string): Promise<Row | null> {
       oversold: problems.length ? problems.join('; ') : 'none',
     };
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
-    await mariadb?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await api.stop();
   }
 }
 
@@ -276,29 +254,6 @@ async function levels(base: string, token: string) {
     if (page * 200 >= body.total) break;
   }
   return { bySku, onHand, reserved, negative };
-}
-
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  // BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API process.
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'store-api/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'development',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('is running')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`API exited early (${code}):\n${out}`)));
-  });
 }
 
 const percentile = (sorted: number[], p: number) =>

@@ -6,17 +6,12 @@
  *   npm run bench -- --dialect sqlite   # one dialect
  *   npm run bench -- --seconds 20
  *
- * The API runs in its own process (development mode only so demo payments are allowed; JWT_SECRET is set); the load generator runs here, so on a
- * 2-core machine each gets about one core.
+ * The API runs in its own process (bench-api.ts); the load generator runs here, so on a 2-core
+ * machine each gets about one core.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { startBenchApi } from './bench-api.ts';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-// @ts-expect-error plain ESM script without types
-import { startPrivateMariaDb } from '../scripts/mariadb.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +22,6 @@ const { values } = parseArgs({
 });
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
-const root = new URL('..', import.meta.url).pathname;
 
 interface Row {
   dialect: string;
@@ -46,26 +40,10 @@ async function main() {
 }
 
 async function benchDialect(dialect: string): Promise<Row[]> {
-  const dir = mkdtempSync(join(tmpdir(), 'shoebox-bench-'));
-  let mariadb: { url: string; stop(): Promise<void> } | null = null;
-  let databaseUrl = `file:${join(dir, 'bench.db')}`;
-  if (dialect === 'mysql') {
-    mariadb = await startPrivateMariaDb({ dir: join(dir, 'mariadb'), port: 3320 });
-    if (!mariadb) {
-      process.stderr.write('mariadbd is not installed: skipping the MySQL run\n');
-      return [];
-    }
-    databaseUrl = `${mariadb.url}shoebox_bench`;
-  }
-  const port = 4900 + Math.floor(Math.random() * 90);
-  const api = await startApi({
-    DATABASE_URL: databaseUrl,
-    DATA_DIR: dir,
-    PORT: String(port),
-    LOG_LEVEL: 'warn',
-  });
+  const api = await startBenchApi(dialect, { name: 'bench-read', mariadbPort: 3320 });
+  if (!api) return [];
   try {
-    const base = `http://127.0.0.1:${port}`;
+    const { base } = api;
     const slugs = await productSlugs(base);
     const listingPaths = [
       '/store/products',
@@ -87,32 +65,8 @@ async function benchDialect(dialect: string): Promise<Row[]> {
     }
     return result;
   } finally {
-    api.kill('SIGTERM');
-    await new Promise((resolve) => api.once('exit', resolve));
-    await mariadb?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await api.stop();
   }
-}
-
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(join(root, 'node_modules/.bin/tsx'), ['store-api/src/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('is running')) resolve(child);
-    });
-    child.once('exit', (code) => reject(new Error(`API exited early (${code}):\n${out}`)));
-  });
 }
 
 async function productSlugs(base: string): Promise<string[]> {

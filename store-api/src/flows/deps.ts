@@ -1,7 +1,7 @@
-import type { CartTotals } from '@shoebox/shared';
 import type { Logger } from 'pino';
 import type { Db, Store } from '../db/client.ts';
 import type { PaymentProvider } from '../integrations/payments/index.ts';
+import type { CheckoutCart } from '../modules/cart/cart.service.ts';
 import type { InventoryService } from '../modules/inventory/inventory.service.ts';
 
 /**
@@ -9,32 +9,7 @@ import type { InventoryService } from '../modules/inventory/inventory.service.ts
  * (`checkoutDeps`), or by tests from their own store.
  */
 
-type CartRow = Store['t']['carts']['$inferSelect'];
-type CouponRow = Store['t']['coupons']['$inferSelect'];
-
-/** One cart line as the cart module hands it to checkout (agreed interface). */
-export interface CheckoutCartLine {
-  variantId: string;
-  productId: string;
-  sku: string;
-  productName: string;
-  colourName: string;
-  sizeEuTenths: number;
-  width: string;
-  quantity: number;
-  unitPriceMinor: number;
-  compareAtMinor: number | null;
-  weightGrams: number;
-  /** Product active and variant active. */
-  sellable: boolean;
-}
-
-export interface CheckoutCart {
-  cart: CartRow;
-  lines: CheckoutCartLine[];
-  totals: CartTotals;
-  coupon: CouponRow | null;
-}
+export type { CheckoutCart, CheckoutCartLine } from '../modules/cart/cart.service.ts';
 
 /** The part of the cart service checkout uses (agreed with the cart module). */
 export interface CheckoutCartPort {

@@ -1,0 +1,77 @@
+/**
+ * What both benchmarks share: a fresh database (SQLite file or a private MariaDB) and a real API
+ * process on it, seeded with the demo shop at start. The API runs in development mode (demo
+ * payments) with JWT_SECRET set and warn-level logs.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// @ts-expect-error plain ESM script without types
+import { startPrivateMariaDb } from '../scripts/mariadb.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+
+export interface BenchApi {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** Null when the dialect is mysql and mariadbd is not installed. */
+export async function startBenchApi(
+  dialect: string,
+  opts: { name: string; mariadbPort: number; env?: Record<string, string> },
+): Promise<BenchApi | null> {
+  const dir = mkdtempSync(join(tmpdir(), `shoebox-${opts.name}-`));
+  let mariadb: { url: string; stop(): Promise<void> } | null = null;
+  let databaseUrl = `file:${join(dir, 'bench.db')}`;
+  if (dialect === 'mysql') {
+    mariadb = await startPrivateMariaDb({ dir: join(dir, 'mariadb'), port: opts.mariadbPort });
+    if (!mariadb) {
+      process.stderr.write('mariadbd is not installed: skipping the MySQL run\n');
+      rmSync(dir, { recursive: true, force: true });
+      return null;
+    }
+    databaseUrl = `${mariadb.url}shoebox_${opts.name.replace(/\W/g, '_')}`;
+  }
+  const port = 4800 + Math.floor(Math.random() * 190);
+  const api = await spawnApi({
+    ...opts.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dir,
+    PORT: String(port),
+    LOG_LEVEL: 'warn',
+  });
+  return {
+    base: `http://127.0.0.1:${port}`,
+    async stop() {
+      api.kill('SIGTERM');
+      await new Promise((resolve) => api.once('exit', resolve));
+      await mariadb?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API process. */
+function spawnApi(env: Record<string, string>): Promise<ChildProcess> {
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'store-api/src/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: 'development',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('is running')) resolve(child);
+    });
+    child.once('exit', (code) => reject(new Error(`API exited early (${code}):\n${out}`)));
+  });
+}
