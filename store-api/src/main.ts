@@ -9,7 +9,12 @@ import { isEmpty, seedDemo } from './db/seed/demo.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  // JSON lines for machines; readable lines when a person runs it in a terminal during development.
+  const pretty = config.env === 'development' && process.stdout.isTTY;
+  const log = pino({
+    level: config.logLevel,
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+  });
   const store = await openStore(config.databaseUrl);
   await store.migrate();
   if (config.seedDemo && (await isEmpty(store))) {
@@ -37,12 +42,15 @@ function printWelcome(host: string, server: Server, dialect: string): void {
     `Shoebox store-api is running on ${dialect === 'sqlite' ? 'the embedded SQLite database' : 'MySQL'}.`,
     `  API          ${base}`,
     `  Store        ${base}/store/products`,
+    `  API docs     ${base}/docs`,
     `  Health       ${base}/healthz   Metrics ${base}/metrics`,
     '',
     'Demo staff sign-ins (POST /admin/auth/sign-in):',
     '  owner       owner@shoebox.test       shoebox-owner-1',
     '  manager     manager@shoebox.test     shoebox-manager-1',
     '  warehouse   warehouse@shoebox.test   shoebox-warehouse-1',
+    '',
+    'Place a demo order from another terminal: npm run demo:order',
     '',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
