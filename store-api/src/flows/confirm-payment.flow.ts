@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { houseCarrierMethods, isDomainError, type Width, widths } from '@shoebox/shared';
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { affectedRows, type Db, uniqueViolation } from '../db/client.ts';
@@ -17,6 +16,7 @@ import {
   orderLines,
   systemCtx,
 } from './order-ops.ts';
+import { sha256 } from '../lib/hash.ts';
 
 /**
  * Payment confirmation: the one handler for Stripe webhooks and demo payments.
@@ -462,7 +462,7 @@ async function paymentFailed(
 
 /** A stable UUID-shaped id from a name, so a retried refund step finds its own row. */
 export function stableId(name: string): string {
-  const h = createHash('sha256').update(name).digest('hex');
+  const h = sha256(name);
   const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

@@ -1,4 +1,5 @@
 import type { Db, Store } from '../db/client.ts';
+import { chunks } from './batch.ts';
 
 export type ChangedEntity = 'product' | 'variant' | 'stock' | 'brand' | 'category' | 'colour';
 
@@ -14,10 +15,7 @@ export async function recordChanges(
   now: number,
 ): Promise<void> {
   if (ids.length === 0) return;
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 500) {
-    await tx
-      .insert(store.t.changeLog)
-      .values(unique.slice(i, i + 500).map((entityId) => ({ entity, entityId, createdAt: now })));
+  for (const part of chunks([...new Set(ids)])) {
+    await tx.insert(store.t.changeLog).values(part.map((entityId) => ({ entity, entityId, createdAt: now })));
   }
 }

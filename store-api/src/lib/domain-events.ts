@@ -1,5 +1,6 @@
 import { newId } from '@shoebox/shared';
 import type { Db, Store } from '../db/client.ts';
+import { chunks } from './batch.ts';
 
 export type DomainEventType = 'order.placed' | 'payment.completed' | 'payment.failed' | 'inventory.updated';
 
@@ -16,9 +17,7 @@ export async function recordDomainEvents(
   events: readonly DomainEvent[],
   now: number,
 ): Promise<void> {
-  for (let i = 0; i < events.length; i += 400) {
-    await tx
-      .insert(store.t.domainEvents)
-      .values(events.slice(i, i + 400).map((e) => ({ id: newId(), ...e, createdAt: now })));
+  for (const part of chunks(events)) {
+    await tx.insert(store.t.domainEvents).values(part.map((e) => ({ id: newId(), ...e, createdAt: now })));
   }
 }

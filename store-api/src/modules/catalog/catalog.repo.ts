@@ -1,5 +1,7 @@
 import { and, asc, count, eq, gt, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
+import { chunks, inChunks } from '../../lib/batch.ts';
+import { containsPattern, likeEscaped } from '../../lib/sql-like.ts';
 
 type Tables = Store['t'];
 export type BrandRow = Tables['brands']['$inferSelect'];
@@ -9,34 +11,10 @@ export type ProductRow = Tables['products']['$inferSelect'];
 export type VariantRow = Tables['variants']['$inferSelect'];
 export type ImageRow = Tables['productImages']['$inferSelect'];
 
-/** Rows per multi-row INSERT and values per IN (...) list: well inside both drivers' placeholder limits. */
-export const BATCH = 400;
-
 const first = <R>(rows: R[]): R | undefined => rows[0];
-
-export function chunks<T>(items: readonly T[], size = BATCH): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-/** `%text%` for LIKE with `!` as the escape character (portable: MySQL and SQLite treat backslashes differently). */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
-}
-
-/** `expr LIKE pattern ESCAPE '!'`. */
-const likeEscaped = (expr: SQL, pattern: string): SQL => sql`${expr} like ${pattern} escape '!'`;
 
 export function createCatalogRepo(store: Store) {
   const t = store.t;
-
-  /** Runs one IN (...) query per chunk of `values` and concatenates the rows. */
-  async function inChunks<V, R>(values: readonly V[], query: (chunk: V[]) => Promise<R[]>): Promise<R[]> {
-    const out: R[] = [];
-    for (const chunk of chunks([...new Set(values)])) out.push(...(await query(chunk)));
-    return out;
-  }
 
   return {
     // Brands, categories, colours ---------------------------------------------------------

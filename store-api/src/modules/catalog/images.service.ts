@@ -7,7 +7,7 @@ import {
   imageUrls,
   renditionWidthsFor,
 } from '@shoebox/shared/contracts';
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, max, sql } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
@@ -327,25 +327,6 @@ export function createImagesService(store: Store) {
         .limit(1);
       if (!exists) throw productNotFound();
       return (await imagesOf(store.db, productId)).map(view);
-    },
-
-    /** Images of many products at once, in display order per product (for product detail views). */
-    async forProducts(productIds: readonly string[]): Promise<Map<string, ProductImage[]>> {
-      const byProduct = new Map<string, ProductImage[]>();
-      const unique = [...new Set(productIds)];
-      for (let i = 0; i < unique.length; i += 500) {
-        const rows = await store.db
-          .select()
-          .from(t)
-          .where(inArray(t.productId, unique.slice(i, i + 500)))
-          .orderBy(asc(t.productId), asc(t.position), asc(t.createdAt), asc(t.id));
-        for (const row of rows) {
-          const list = byProduct.get(row.productId) ?? [];
-          list.push(view(row));
-          byProduct.set(row.productId, list);
-        }
-      }
-      return byProduct;
     },
 
     /**

@@ -12,6 +12,7 @@ import type { RequestContext } from '../../http/context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { recordDomainEvents } from '../../lib/domain-events.ts';
 import { iso } from '../../lib/time.ts';
+import { chunks } from '../../lib/batch.ts';
 
 /**
  * SQL for the inventory module. The ledger write (`writeMovements`) is the only code that
@@ -42,15 +43,8 @@ export interface MovementView {
   reference: string | null;
 }
 
-const CHUNK = 500;
 const MAX_REASON = 200;
 const MAX_REFERENCE = 64;
-
-const chunks = <T>(items: readonly T[], size = CHUNK): T[][] => {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-};
 
 const keyOf = (variantId: string, locationId: string) => `${variantId}|${locationId}`;
 

@@ -3,6 +3,7 @@ import type { AdminOrderListQuery } from '@shoebox/shared/contracts';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
+import { escapeLike, likeEscaped } from '../../lib/sql-like.ts';
 
 /**
  * SQL for orders: reads for the admin desk and the customer pages, and the timeline writer every
@@ -17,10 +18,6 @@ export type RefundRow = Store['t']['refunds']['$inferSelect'];
 
 const DAY_MS = 86_400_000;
 const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
-/** `!`-escaped LIKE pattern (portable: MySQL and SQLite treat backslashes differently). */
-const escapeLike = (text: string) => text.replace(/[!%_]/g, (c) => `!${c}`);
-const likeEscaped = (expr: SQL, pattern: string): SQL => sql`${expr} like ${pattern} escape '!'`;
 
 export async function findOrder(db: Db, store: Store, id: string): Promise<OrderRow | undefined> {
   const [row] = await db.select().from(store.t.orders).where(eq(store.t.orders.id, id)).limit(1);

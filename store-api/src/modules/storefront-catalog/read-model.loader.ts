@@ -1,5 +1,6 @@
 import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
+import { inChunks } from '../../lib/batch.ts';
 import {
   type CatalogLoader,
   type CatalogSource,
@@ -12,15 +13,6 @@ import {
   type ProductBundle,
   pushTo,
 } from './read-model.ts';
-
-const CHUNK = 500;
-
-async function chunked<T>(ids: readonly string[], run: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const unique = [...new Set(ids)];
-  const out: T[] = [];
-  for (let i = 0; i < unique.length; i += CHUNK) out.push(...(await run(unique.slice(i, i + CHUNK))));
-  return out;
-}
 
 export function createCatalogLoader(store: Store): CatalogLoader {
   const { brands, categories, colours, products, variants, productImages, stockLevels, changeLog } = store.t;
@@ -143,27 +135,27 @@ export function createCatalogLoader(store: Store): CatalogLoader {
     },
 
     async productIdsOfVariants(variantIds) {
-      const rows = await chunked(variantIds, (chunk) =>
+      const rows = await inChunks(variantIds, (chunk) =>
         db.select({ productId: variants.productId }).from(variants).where(inArray(variants.id, chunk)),
       );
       return [...new Set(rows.map((r) => r.productId))];
     },
 
     async products(ids): Promise<ProductBundle> {
-      const productRows = await chunked(ids, (chunk) =>
+      const productRows = await inChunks(ids, (chunk) =>
         db
           .select(productColumns)
           .from(products)
           .where(and(inArray(products.id, chunk), activeProduct)),
       );
       const activeIds = productRows.map((p) => p.id);
-      const variantRows = await chunked(activeIds, (chunk) =>
+      const variantRows = await inChunks(activeIds, (chunk) =>
         db
           .select(variantColumns)
           .from(variants)
           .where(and(inArray(variants.productId, chunk), activeVariant)),
       );
-      const stock = await chunked(activeIds, (chunk) =>
+      const stock = await inChunks(activeIds, (chunk) =>
         db
           .select({ variantId: stockLevels.variantId, available: availableSum })
           .from(stockLevels)
@@ -171,7 +163,7 @@ export function createCatalogLoader(store: Store): CatalogLoader {
           .where(and(inArray(variants.productId, chunk), activeVariant))
           .groupBy(stockLevels.variantId),
       );
-      const images = await chunked(activeIds, (chunk) =>
+      const images = await inChunks(activeIds, (chunk) =>
         db.select(imageColumns).from(productImages).where(inArray(productImages.productId, chunk)),
       );
       return {
@@ -183,7 +175,7 @@ export function createCatalogLoader(store: Store): CatalogLoader {
     },
 
     async availability(variantIds) {
-      const rows = await chunked(variantIds, (chunk) =>
+      const rows = await inChunks(variantIds, (chunk) =>
         db
           .select({ variantId: stockLevels.variantId, available: availableSum })
           .from(stockLevels)
@@ -197,19 +189,19 @@ export function createCatalogLoader(store: Store): CatalogLoader {
     },
 
     async brands(ids) {
-      const rows = await chunked(ids, (chunk) =>
+      const rows = await inChunks(ids, (chunk) =>
         db.select(brandColumns).from(brands).where(inArray(brands.id, chunk)),
       );
       return rows;
     },
     categories: (ids) =>
-      chunked(
+      inChunks(
         ids,
         (chunk): Promise<CategoryRow[]> =>
           db.select(categoryColumns).from(categories).where(inArray(categories.id, chunk)),
       ),
     colours: (ids) =>
-      chunked(
+      inChunks(
         ids,
         (chunk): Promise<ColourRow[]> =>
           db.select(colourColumns).from(colours).where(inArray(colours.id, chunk)),
