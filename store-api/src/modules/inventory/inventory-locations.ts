@@ -1,0 +1,110 @@
+import { DomainError, newId } from '@shoebox/shared';
+import type { Db, Store } from '../../db/client.ts';
+import { uniqueViolation } from '../../db/client.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { iso } from '../../lib/time.ts';
+import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import { findLocation, listBins, listLocations } from './inventory.repo.ts';
+
+const locationNotFound = (id: string) =>
+  new DomainError('not_found', 'LOCATION_NOT_FOUND', 'No stock location with this id.', {
+    details: { locationId: id },
+  });
+
+type LocationRow = Store['t']['stockLocations']['$inferSelect'];
+type BinRow = Store['t']['bins']['$inferSelect'];
+const locationView = (r: LocationRow) => ({
+  id: r.id,
+  code: r.code,
+  name: r.name,
+  createdAt: iso(r.createdAt),
+});
+const binView = (r: BinRow) => ({
+  id: r.id,
+  locationId: r.locationId,
+  code: r.code,
+  createdAt: iso(r.createdAt),
+});
+
+/** Shared by every inventory operation that names a location, so an unknown id is a 404 before any write. */
+export async function requireLocation(store: Store, db: Db, id: string) {
+  const row = await findLocation(db, store, id);
+  if (!row) throw locationNotFound(id);
+  return row;
+}
+
+/**
+ * Locations and bins are both created the same way: insert and audit in one transaction, and let the
+ * unique index on the code decide a clash (no read-then-insert race), reported as `codeTaken`.
+ */
+async function insertAudited(
+  store: Store,
+  ctx: RequestContext,
+  insert: (tx: Db) => Promise<unknown>,
+  audit: AuditEntry,
+  codeTaken: () => DomainError,
+): Promise<void> {
+  try {
+    await store.tx(async (tx) => {
+      await insert(tx);
+      await recordAudit(store, tx, ctx, audit);
+    });
+  } catch (e) {
+    if (uniqueViolation(e)) throw codeTaken();
+    throw e;
+  }
+}
+
+export function createLocationService(store: Store) {
+  return {
+    async listLocations() {
+      return (await listLocations(store.db, store)).map(locationView);
+    },
+
+    async createLocation(ctx: RequestContext, input: { code: string; name: string }) {
+      const row = { id: newId(), code: input.code, name: input.name, createdAt: ctx.now };
+      await insertAudited(
+        store,
+        ctx,
+        (tx) => tx.insert(store.t.stockLocations).values(row),
+        {
+          action: 'stock_location.create',
+          entity: 'stock_location',
+          entityId: row.id,
+          after: locationView(row),
+        },
+        () =>
+          new DomainError(
+            'conflict',
+            'LOCATION_CODE_TAKEN',
+            `A stock location with code ${row.code} exists.`,
+          ),
+      );
+      return locationView(row);
+    },
+
+    async listBins(locationId: string) {
+      await requireLocation(store, store.db, locationId);
+      return (await listBins(store.db, store, [locationId])).map(binView);
+    },
+
+    async createBin(ctx: RequestContext, locationId: string, input: { code: string }) {
+      await requireLocation(store, store.db, locationId);
+      const row = { id: newId(), locationId, code: input.code, createdAt: ctx.now };
+      await insertAudited(
+        store,
+        ctx,
+        (tx) => tx.insert(store.t.bins).values(row),
+        {
+          action: 'bin.create',
+          entity: 'bin',
+          entityId: row.id,
+          after: binView(row),
+        },
+        () =>
+          new DomainError('conflict', 'BIN_CODE_TAKEN', `Bin ${row.code} exists in this location already.`),
+      );
+      return binView(row);
+    },
+  };
+}
