@@ -10,6 +10,12 @@ import { email } from './common.ts';
 
 /** The request header carrying the cart token. */
 export const CART_TOKEN_HEADER = 'x-cart-token';
+/** The headers of a cart or checkout call (documented on those routes; the handlers read them). */
+export const cartTokenHeaders = z.object({
+  [CART_TOKEN_HEADER]: z
+    .string()
+    .describe('The cart token returned once by `POST /store/cart` (never put in a URL).'),
+});
 /** Business limits (422 CART_LIMIT beyond them). */
 export const MAX_CART_LINE_UNITS = 10;
 export const MAX_CART_LINES = 50;

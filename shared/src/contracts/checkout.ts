@@ -52,4 +52,9 @@ export const demoPayResult = z.object({
 });
 export type DemoPayResult = z.infer<typeof demoPayResult>;
 
+/** The header Stripe signs a webhook with (documented on the route; the payment provider checks it). */
+export const stripeWebhookHeaders = z.object({
+  'stripe-signature': z.string().describe("Stripe's signature of the body with the webhook signing secret."),
+});
+
 export const webhookReceived = z.object({ received: z.literal(true) });

@@ -8,3 +8,4 @@ export * from './orders.ts';
 export * from './cart.ts';
 export * from './checkout.ts';
 export * from './coupons.ts';
+export * from './error-codes.ts';

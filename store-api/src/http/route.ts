@@ -1,4 +1,5 @@
 import type { Permission } from '@shoebox/shared';
+import type { ErrorCode } from '@shoebox/shared/contracts';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { RequestContext } from './context.ts';
@@ -30,6 +31,22 @@ export interface RouteInput<B, Q, P> {
   res: Response;
 }
 
+/**
+ * An error code a route can answer with: the catalogue's usual status (shared/src/contracts/
+ * error-codes.ts), or another one stated here (a catalog id from a body is 422, not 404).
+ */
+export type RouteError = ErrorCode | { code: ErrorCode; status: number };
+
+/** The codes of ids a request body refers to: well-formed, pointing at nothing, so 422. */
+export const referenced = (...codes: ErrorCode[]): RouteError[] =>
+  codes.map((code) => ({ code, status: 422 }));
+
+/** A success answer besides the route's `status`: 304 and 204 carry no body, others the `response` body. */
+export interface OtherAnswer {
+  status: number;
+  description: string;
+}
+
 /** Returned by a handler that wrote the response itself (files, CSV, redirects). */
 export const SENT = Symbol('sent');
 
@@ -52,8 +69,12 @@ export interface RouteSpec<
   response?: Schema;
   /** Success status, 200 unless said. */
   status?: number;
-  /** Stable error codes this route can answer with (documentation). */
-  errors?: readonly string[];
+  /** Other success answers the handler gives (a repeated checkout's 200, a revalidated 304). */
+  otherAnswers?: readonly OtherAnswer[];
+  /** Request headers the handler reads (documentation: the handler checks them itself). */
+  headers?: z.ZodObject;
+  /** Stable error codes this route can answer with, beyond those its access and body imply (documentation). */
+  errors?: readonly RouteError[];
   /** A per-client-IP limit: `auth` (sign-in, refresh, registration, guest lookups) or `checkout`. */
   rateLimit?: RateLimitName;
   handler(ctx: RequestContext, input: RouteInput<Out<B>, Out<Q>, Out<P>>): Promise<unknown>;

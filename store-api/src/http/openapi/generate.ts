@@ -149,7 +149,7 @@ function operationOf(spec: RouteSpec, operationId: string, schemas: SchemaCollec
   const parameters = [
     ...pathParameters(spec, schemas),
     ...queryParameters(spec, schemas),
-    ...headerParameters(spec, operationId),
+    ...headerParameters(spec, schemas),
   ];
   if (parameters.length) op.parameters = parameters;
   const requestBody = requestBodyOf(spec, schemas, operationId);

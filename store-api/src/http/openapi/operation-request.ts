@@ -1,5 +1,4 @@
 /** The request side of an operation: path, query and header parameters and the request body. */
-import * as contracts from '@shoebox/shared/contracts';
 import type { RouteSpec } from '../route.ts';
 import { operationExamples } from './examples.ts';
 import type { Json } from './openapi-types.ts';
@@ -10,21 +9,12 @@ const imageMediaTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/avif', 
 
 /**
  * Raw bodies that are not image uploads (a route answering IMAGE_TYPE_UNSUPPORTED takes images;
- * any other raw route is opaque bytes unless described here), with the headers they read.
+ * any other raw route is opaque bytes unless described here).
  */
-const rawBodies: Record<string, { mediaType: string; description: string; headers: Json[] }> = {
+const rawBodies: Record<string, { mediaType: string; description: string }> = {
   postWebhooksStripe: {
     mediaType: 'application/json',
     description: 'A Stripe event as Stripe sent it; the signature is checked over these exact bytes.',
-    headers: [
-      {
-        name: 'stripe-signature',
-        in: 'header',
-        required: true,
-        description: "Stripe's signature of the body with the webhook signing secret.",
-        schema: { type: 'string' },
-      },
-    ],
   },
 };
 
@@ -70,20 +60,21 @@ export function queryParameters(spec: RouteSpec, schemas: SchemaCollector): Json
   });
 }
 
-/** A route that can answer CART_TOKEN_REQUIRED reads the cart token header. */
-export function headerParameters(spec: RouteSpec, operationId: string): Json[] {
-  const described = rawBodies[operationId]?.headers ?? [];
-  if (!spec.errors?.includes('CART_TOKEN_REQUIRED')) return described;
-  return [
-    ...described,
-    {
-      name: contracts.CART_TOKEN_HEADER,
+/** The request headers the route declares (`headers`), one parameter each. */
+export function headerParameters(spec: RouteSpec, schemas: SchemaCollector): Json[] {
+  if (!spec.headers) return [];
+  const object = schemas.inline(spec.headers);
+  const required = new Set((object.required as string[] | undefined) ?? []);
+  return Object.entries((object.properties ?? {}) as Record<string, Json>).map(([name, property]) => {
+    const { description, ...schema } = property;
+    return {
+      name,
       in: 'header',
-      required: true,
-      description: 'The cart token returned once by `POST /store/cart` (never put in a URL).',
-      schema: { type: 'string' },
-    },
-  ];
+      required: required.has(name),
+      ...(typeof description === 'string' ? { description } : {}),
+      schema,
+    };
+  });
 }
 
 export function requestBodyOf(

@@ -1,5 +1,6 @@
 /** The response side of an operation: success bodies and the problem+json error codes by status. */
-import type { RouteSpec } from '../route.ts';
+import { type ErrorCode, statusOfErrorCode } from '@shoebox/shared/contracts';
+import type { OtherAnswer, RouteError, RouteSpec } from '../route.ts';
 import { operationExamples } from './examples.ts';
 import type { Json } from './openapi-types.ts';
 import type { SchemaCollector } from './schema-collector.ts';
@@ -7,13 +8,16 @@ import type { SchemaCollector } from './schema-collector.ts';
 /** `problem` is a named contract, so this is where its component lands. */
 export const problemRef = { $ref: '#/components/schemas/Problem' };
 
-/** A second success status some handlers answer with, besides the route's `status`. */
-const alternateSuccess: Record<string, { status: string; description: string }> = {
-  postStoreCheckout: {
-    status: '200',
-    description: 'A repeated checkout of the same cart: the order made the first time, again.',
-  },
-};
+/**
+ * Routes in files being rewritten elsewhere (storefront-catalog, see docs/api.md) that answer a
+ * revalidated GET with 304: stated here until their declarations can carry `otherAnswers`.
+ */
+const pendingOtherAnswers: Record<string, readonly OtherAnswer[]> = Object.fromEntries(
+  ['getStoreProducts', 'getStoreProductsBySlug', 'getStoreCategories', 'getStoreBrands'].map((id) => [
+    id,
+    [{ status: 304, description: 'Not modified: If-None-Match names the current ETag.' }],
+  ]),
+);
 
 /**
  * Routes that write their own response (SENT) say here what they send; anything not listed and
@@ -33,42 +37,48 @@ const streamedResponses: Record<string, { mediaType: string; schema: Json; descr
   getMediaImagesByIdByFile: {
     mediaType: 'image/webp',
     schema: { type: 'string', contentMediaType: 'image/webp' },
-    description: 'The WebP rendition; `304` when If-None-Match names its ETag.',
+    description: 'The WebP rendition.',
   },
 };
 
 export function successResponses(spec: RouteSpec, schemas: SchemaCollector, operationId: string): Json {
   const status = String(spec.status ?? 200);
-  if (status === '204') return { '204': { description: 'Done; no content.' } };
+  const others = [...(spec.otherAnswers ?? []), ...(pendingOtherAnswers[operationId] ?? [])];
   const streamed = streamedResponses[operationId];
-  if (streamed) {
-    return {
-      [status]: {
-        description: streamed.description,
-        content: { [streamed.mediaType]: { schema: streamed.schema } },
-      },
-      ...(streamed.mediaType.startsWith('image/') ? { '304': { description: 'Not modified.' } } : {}),
-    };
+  let content: Json | undefined;
+  let description = spec.summary;
+  if (status === '204') description = 'Done; no content.';
+  else if (streamed) {
+    description = streamed.description;
+    content = { [streamed.mediaType]: { schema: streamed.schema } };
+  } else if (spec.response) {
+    description = status === '201' ? 'Created.' : 'OK.';
+    content = { 'application/json': { schema: schemas.output(spec.response) } };
   }
-  if (!spec.response) return { [status]: { description: spec.summary } };
   const example = operationExamples[operationId]?.response;
-  const schema = schemas.output(spec.response);
   const responses: Json = {
     [status]: {
-      description: status === '201' ? 'Created.' : 'OK.',
-      content: {
-        'application/json': {
-          schema,
-          ...(example ? { examples: { example: { summary: example.summary, value: example.value } } } : {}),
-        },
-      },
+      description,
+      ...(content
+        ? {
+            content:
+              example && content['application/json']
+                ? {
+                    'application/json': {
+                      ...(content['application/json'] as Json),
+                      examples: { example: { summary: example.summary, value: example.value } },
+                    },
+                  }
+                : content,
+          }
+        : {}),
     },
   };
-  const alternate = alternateSuccess[operationId];
-  if (alternate) {
-    responses[alternate.status] = {
-      description: alternate.description,
-      content: { 'application/json': { schema } },
+  for (const other of others) {
+    const empty = other.status === 204 || other.status === 304;
+    responses[String(other.status)] = {
+      description: other.description,
+      ...(content && !empty ? { content } : {}),
     };
   }
   return responses;
@@ -76,35 +86,17 @@ export function successResponses(spec: RouteSpec, schemas: SchemaCollector, oper
 
 // ---- errors ----------------------------------------------------------------------------------
 
-/** Codes whose status is fixed by the HTTP layer (mount.ts, problem.ts, authorize.ts). */
-const fixedStatus: Record<string, number> = {
-  VALIDATION_FAILED: 400,
-  MALFORMED_JSON: 400,
-  UNEXPECTED_BODY: 400,
-  BAD_REQUEST: 400,
-  SIGN_IN_REQUIRED: 401,
-  CUSTOMER_SIGN_IN_REQUIRED: 401,
-  TOKEN_INVALID: 401,
-  TOKEN_EXPIRED: 401,
-  API_KEY_INVALID: 401,
-  API_KEY_REVOKED: 401,
-  STAFF_ONLY: 403,
-  PERMISSION_DENIED: 403,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  IMAGE_TYPE_UNSUPPORTED: 415,
-  RATE_LIMITED: 429,
-};
-
 const statusText: Record<string, string> = {
   '400': 'The request is malformed or fails validation',
   '401': 'Missing, invalid or expired credentials',
   '403': 'Signed in, but not allowed',
   '413': 'The body is larger than the limit',
   '415': 'The body has the wrong media type',
+  '404': 'Not found',
+  '409': 'Conflicts with the current state',
+  '422': 'Well-formed, but refused by a business rule',
   '429': 'Too many attempts; wait a minute',
-  default:
-    "This operation's own errors; the status follows the code's kind (404 not found, 409 conflict, 422 business rule, 502 an external provider failed)",
+  '502': 'The payment provider failed or refused',
 };
 
 /** The codes each status can carry for this route: those the HTTP layer adds plus the route's own. */
@@ -147,10 +139,21 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
     if (spec.access !== 'staff') add('403', 'PERMISSION_DENIED');
   }
   if (spec.rateLimit) add('429', 'RATE_LIMITED');
-  // A route's `errors` name codes, not statuses (BRAND_NOT_FOUND is 404 for the URL's brand and 422
-  // for a body's brandId), so the codes the HTTP layer does not fix are documented under `default`.
-  for (const code of spec.errors ?? []) add(String(fixedStatus[code] ?? 'default'), code);
+  // Each code under the status it is answered with: the catalogue's, or the one the route states.
+  for (const error of spec.errors ?? []) {
+    const { code, status } = statusOf(error);
+    add(String(status), code);
+  }
   return byStatus;
+}
+
+/** The code of a route's error entry and its status (the catalogue's unless the route says). */
+export function statusOf(error: RouteError): { code: ErrorCode; status: number } {
+  if (typeof error !== 'string') return error;
+  const status = statusOfErrorCode(error);
+  if (status === undefined)
+    throw new Error(`error code ${error} is not in shared/src/contracts/error-codes.ts`);
+  return { code: error, status };
 }
 
 export function errorResponses(spec: RouteSpec): { responses: Json; allCodes: string[] } {

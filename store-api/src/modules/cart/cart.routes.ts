@@ -2,6 +2,7 @@ import {
   addCartLineBody,
   CART_TOKEN_HEADER,
   cartLineParams,
+  cartTokenHeaders,
   cartView,
   cartWithToken,
   couponCodeBody,
@@ -10,7 +11,7 @@ import {
   setCartShippingBody,
 } from '@shoebox/shared/contracts';
 import type { Request } from 'express';
-import { defineRoute } from '../../http/route.ts';
+import { defineRoute, referenced } from '../../http/route.ts';
 import type { CartService } from './cart.service.ts';
 
 /** The cart token of a request (X-Cart-Token); undefined when absent. */
@@ -40,6 +41,7 @@ export const cartRoutes = (cart: CartService) => [
     tag: 'Cart',
     access: 'public',
     response: cartView,
+    headers: cartTokenHeaders,
     errors: tokenErrors,
     handler: (ctx, { req }) => cart.get(ctx, tokenOf(req)),
   }),
@@ -51,6 +53,7 @@ export const cartRoutes = (cart: CartService) => [
     access: 'public',
     body: addCartLineBody,
     response: cartView,
+    headers: cartTokenHeaders,
     errors: [...changeErrors, 'VARIANT_NOT_SELLABLE', 'INSUFFICIENT_STOCK', 'CART_LIMIT'],
     handler: (ctx, { req, body }) => cart.addLine(ctx, tokenOf(req), body),
   }),
@@ -63,6 +66,7 @@ export const cartRoutes = (cart: CartService) => [
     params: cartLineParams,
     body: setCartLineQuantityBody,
     response: cartView,
+    headers: cartTokenHeaders,
     errors: [
       ...changeErrors,
       'CART_LINE_NOT_FOUND',
@@ -81,6 +85,7 @@ export const cartRoutes = (cart: CartService) => [
     access: 'public',
     params: cartLineParams,
     response: cartView,
+    headers: cartTokenHeaders,
     errors: [...changeErrors, 'CART_LINE_NOT_FOUND'],
     handler: (ctx, { req, params }) => cart.removeLine(ctx, tokenOf(req), params.variantId),
   }),
@@ -92,7 +97,8 @@ export const cartRoutes = (cart: CartService) => [
     access: 'public',
     body: couponCodeBody,
     response: cartView,
-    errors: [...changeErrors, 'COUPON_NOT_FOUND'],
+    headers: cartTokenHeaders,
+    errors: [...changeErrors, ...referenced('COUPON_NOT_FOUND')],
     handler: (ctx, { req, body }) => cart.applyCoupon(ctx, tokenOf(req), body.code),
   }),
   defineRoute({
@@ -102,6 +108,7 @@ export const cartRoutes = (cart: CartService) => [
     tag: 'Cart',
     access: 'public',
     response: cartView,
+    headers: cartTokenHeaders,
     errors: changeErrors,
     handler: (ctx, { req }) => cart.removeCoupon(ctx, tokenOf(req)),
   }),
@@ -113,6 +120,7 @@ export const cartRoutes = (cart: CartService) => [
     access: 'public',
     body: setCartShippingBody,
     response: cartView,
+    headers: cartTokenHeaders,
     errors: [...changeErrors, 'SHIPPING_METHOD_UNAVAILABLE'],
     handler: (ctx, { req, body }) => cart.setShipping(ctx, tokenOf(req), body),
   }),
@@ -124,6 +132,7 @@ export const cartRoutes = (cart: CartService) => [
     access: 'public',
     body: setCartContactBody,
     response: cartView,
+    headers: cartTokenHeaders,
     errors: changeErrors,
     handler: (ctx, { req, body }) => cart.setContact(ctx, tokenOf(req), body.email),
   }),
@@ -144,6 +153,7 @@ export const cartRoutes = (cart: CartService) => [
     tag: 'Cart',
     access: 'customer',
     response: cartWithToken,
+    headers: cartTokenHeaders,
     errors: changeErrors,
     handler: (ctx, { req }) => cart.merge(ctx, tokenOf(req)),
   }),

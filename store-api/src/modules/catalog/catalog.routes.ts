@@ -27,7 +27,7 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { defineRoute, SENT } from '../../http/route.ts';
+import { defineRoute, referenced, SENT } from '../../http/route.ts';
 import type { CatalogService } from './catalog.service.ts';
 
 const tag = 'Catalog';
@@ -161,8 +161,7 @@ export const catalogRoutes = (catalog: CatalogService) => [
     status: 201,
     errors: [
       'STYLE_CODE_TAKEN',
-      'BRAND_NOT_FOUND',
-      'CATEGORY_NOT_FOUND',
+      ...referenced('BRAND_NOT_FOUND', 'CATEGORY_NOT_FOUND'),
       'PRODUCT_HAS_NO_VARIANTS',
       ...priceErrors,
     ],
@@ -193,8 +192,7 @@ export const catalogRoutes = (catalog: CatalogService) => [
       'VERSION_CONFLICT',
       'STYLE_CODE_TAKEN',
       'PRODUCT_SLUG_TAKEN',
-      'BRAND_NOT_FOUND',
-      'CATEGORY_NOT_FOUND',
+      ...referenced('BRAND_NOT_FOUND', 'CATEGORY_NOT_FOUND'),
       'PRODUCT_HAS_NO_VARIANTS',
       'COMPARE_AT_NOT_HIGHER',
       ...priceErrors,
@@ -212,7 +210,13 @@ export const catalogRoutes = (catalog: CatalogService) => [
     params: idParam,
     body: generateVariantsBody,
     response: generateVariantsResult,
-    errors: ['PRODUCT_NOT_FOUND', 'COLOUR_NOT_FOUND', 'SKU_TAKEN', 'GTIN_TAKEN', 'GTIN_SERIALS_EXHAUSTED'],
+    errors: [
+      'PRODUCT_NOT_FOUND',
+      ...referenced('COLOUR_NOT_FOUND'),
+      'SKU_TAKEN',
+      'GTIN_TAKEN',
+      'GTIN_SERIALS_EXHAUSTED',
+    ],
     handler: (ctx, { params, body }) => catalog.generateVariants(ctx, params.id, body),
   }),
   defineRoute({
@@ -227,7 +231,7 @@ export const catalogRoutes = (catalog: CatalogService) => [
     status: 201,
     errors: [
       'PRODUCT_NOT_FOUND',
-      'COLOUR_NOT_FOUND',
+      ...referenced('COLOUR_NOT_FOUND'),
       'VARIANT_EXISTS',
       'SKU_TAKEN',
       'GTIN_TAKEN',

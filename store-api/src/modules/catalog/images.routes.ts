@@ -76,6 +76,7 @@ export const imagesRoutes = (images: ImagesService) => [
     tag: 'Media',
     access: 'public',
     params: imageFileParams,
+    otherAnswers: [{ status: 304, description: 'Not modified: If-None-Match names its ETag.' }],
     errors: ['IMAGE_NOT_FOUND'],
     handler: async (_ctx, { params, req, res }) => {
       const width = Number.parseInt(params.file, 10) as ImageRenditionWidth;

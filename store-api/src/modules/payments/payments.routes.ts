@@ -1,5 +1,12 @@
 import { DomainError } from '@shoebox/shared';
-import { checkoutResult, demoPayBody, demoPayResult, webhookReceived } from '@shoebox/shared/contracts';
+import {
+  cartTokenHeaders,
+  checkoutResult,
+  demoPayBody,
+  demoPayResult,
+  stripeWebhookHeaders,
+  webhookReceived,
+} from '@shoebox/shared/contracts';
 import type { Logger } from 'pino';
 import { type CheckoutService, checkoutDeps, type FlowDeps } from '../../flows/deps.ts';
 import { confirmPayment } from '../../flows/confirm-payment.flow.ts';
@@ -37,6 +44,13 @@ export const paymentsRoutes = (services: CheckoutServices) => {
       rateLimit: 'checkout',
       response: checkoutResult,
       status: 201,
+      otherAnswers: [
+        {
+          status: 200,
+          description: 'A repeated checkout of the same cart: the order made the first time, again.',
+        },
+      ],
+      headers: cartTokenHeaders,
       errors: [
         'CART_TOKEN_REQUIRED',
         'CART_NOT_FOUND',
@@ -79,6 +93,7 @@ export const paymentsRoutes = (services: CheckoutServices) => {
       access: 'public',
       bodyKind: 'raw',
       response: webhookReceived,
+      headers: stripeWebhookHeaders,
       errors: ['WEBHOOK_SIGNATURE_INVALID'],
       handler: async (ctx, { raw, req }) => {
         const signature = req.headers['stripe-signature'];

@@ -1,0 +1,118 @@
+/**
+ * The error catalogue: every `code` the API answers with and the HTTP status it usually comes
+ * with (the status of its error kind, `statusOfKind`). The OpenAPI generator documents a route's
+ * codes under these statuses, and refuses a code that is not listed here, so the document and
+ * the clients never meet a code nobody wrote down.
+ *
+ * A code with two statuses is listed with its usual one; a route answering it with the other one
+ * says so in its `errors` (`{ code: 'BRAND_NOT_FOUND', status: 422 }`: the id came from the body).
+ */
+
+/** Set by the HTTP layer (parsing, validation, authentication, limits), on any route that can reach it. */
+const transport = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNEXPECTED_BODY: 400,
+  BAD_REQUEST: 400,
+  SIGN_IN_REQUIRED: 401,
+  CUSTOMER_SIGN_IN_REQUIRED: 401,
+  TOKEN_INVALID: 401,
+  TOKEN_EXPIRED: 401,
+  API_KEY_INVALID: 401,
+  API_KEY_REVOKED: 401,
+  STAFF_ONLY: 403,
+  PERMISSION_DENIED: 403,
+  ROUTE_NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  IMAGE_TYPE_UNSUPPORTED: 415,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+} as const;
+
+/** Raised by the modules and flows; routes list the ones they can answer with. */
+const domain = {
+  // 400: the request itself is wrong in a way the body schema cannot say.
+  CARD_NUMBER_INVALID: 400,
+  CART_TOKEN_REQUIRED: 400,
+  CSV_HEADER_INVALID: 400,
+  CSV_INVALID: 400,
+  CSV_MALFORMED: 400,
+  IMAGE_REQUIRED: 400,
+  LINES_INVALID: 400,
+  WEBHOOK_SIGNATURE_INVALID: 400,
+  // 401
+  ACCOUNT_DISABLED: 401,
+  INVALID_CREDENTIALS: 401,
+  REFRESH_TOKEN_EXPIRED: 401,
+  REFRESH_TOKEN_INVALID: 401,
+  REFRESH_TOKEN_REUSED: 401,
+  REFRESH_TOKEN_REVOKED: 401,
+  // 403
+  STAFF_USER_ONLY: 403,
+  // 404: the resource in the URL (or the cart of the token) does not exist. The catalog answers
+  // 422 for an id a body refers to; routes say so per code.
+  API_KEY_NOT_FOUND: 404,
+  BRAND_NOT_FOUND: 404,
+  CART_LINE_NOT_FOUND: 404,
+  CART_NOT_FOUND: 404,
+  CATEGORY_NOT_FOUND: 404,
+  COLOUR_NOT_FOUND: 404,
+  COUPON_NOT_FOUND: 404,
+  DEMO_PAYMENTS_DISABLED: 404,
+  IMAGE_NOT_FOUND: 404,
+  LOCATION_NOT_FOUND: 404,
+  MAIL_NOT_FOUND: 404,
+  ORDER_NOT_FOUND: 404,
+  PRODUCT_NOT_FOUND: 404,
+  STAFF_NOT_FOUND: 404,
+  VARIANT_NOT_FOUND: 404,
+  // 409: taken values, concurrent changes, states that forbid the change.
+  BIN_CODE_TAKEN: 409,
+  BRAND_SLUG_TAKEN: 409,
+  CART_CONVERTED: 409,
+  CATEGORY_SLUG_TAKEN: 409,
+  COLOUR_CODE_TAKEN: 409,
+  COUPON_CODE_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  GTIN_TAKEN: 409,
+  ILLEGAL_ORDER_TRANSITION: 409,
+  LOCATION_CODE_TAKEN: 409,
+  ORDER_NOT_PAYABLE: 409,
+  PRODUCT_SLUG_TAKEN: 409,
+  SKU_TAKEN: 409,
+  STYLE_CODE_TAKEN: 409,
+  VARIANT_EXISTS: 409,
+  VERSION_CONFLICT: 409,
+  // 422: well-formed, but a business rule refuses it.
+  CANNOT_DEMOTE_SELF: 422,
+  CART_EMPTY: 422,
+  CART_LIMIT: 422,
+  CART_NOT_OPEN: 422,
+  COMPARE_AT_NOT_HIGHER: 422,
+  COUPON_USAGE_LIMIT_REACHED: 422,
+  EMAIL_REQUIRED: 422,
+  GTIN_SERIALS_EXHAUSTED: 422,
+  IMAGE_TOO_LARGE_DIMENSIONS: 422,
+  IMAGE_TOO_SMALL: 422,
+  IMAGE_UNREADABLE: 422,
+  INSUFFICIENT_STOCK: 422,
+  ORDER_NOT_PAID: 422,
+  PRODUCT_HAS_NO_VARIANTS: 422,
+  REFUND_EXCEEDS_REFUNDABLE: 422,
+  SHIPPING_METHOD_UNAVAILABLE: 422,
+  SHIPPING_REQUIRED: 422,
+  VARIANT_NOT_SELLABLE: 422,
+  // 502: the payment provider failed or refused.
+  PAYMENT_PROVIDER_ERROR: 502,
+  PAYMENT_PROVIDER_UNAVAILABLE: 502,
+  REFUND_FAILED: 502,
+} as const;
+
+export const errorCodeStatus: Readonly<Record<string, number>> = { ...transport, ...domain };
+
+export type ErrorCode = keyof typeof transport | keyof typeof domain;
+
+/** The catalogue status of `code`; undefined for a code nobody listed. */
+export const statusOfErrorCode = (code: string): number | undefined =>
+  Object.hasOwn(errorCodeStatus, code) ? errorCodeStatus[code] : undefined;
