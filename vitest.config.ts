@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config';
 // Run one project: `npm test -- --project api-sqlite`.
 
 const apiInclude = ['store-api/src/**/*.test.ts'];
+// Sums and prints, once per dialect, how many answers the harness checked against the OpenAPI document.
+const apiGlobalSetup = ['store-api/src/http/openapi/response-tally.setup.ts'];
 
 export default defineConfig({
   test: {
@@ -18,13 +20,23 @@ export default defineConfig({
       { extends: true, test: { name: 'sync', include: ['sync/src/**/*.test.ts'] } },
       {
         extends: true,
-        test: { name: 'api-sqlite', include: apiInclude, env: { SHOEBOX_TEST_DIALECT: 'sqlite' } },
+        test: {
+          name: 'api-sqlite',
+          include: apiInclude,
+          globalSetup: apiGlobalSetup,
+          env: { SHOEBOX_TEST_DIALECT: 'sqlite' },
+        },
       },
       ...(process.env.SHOEBOX_TEST_MYSQL_URL
         ? [
             {
               extends: true as const,
-              test: { name: 'api-mysql', include: apiInclude, env: { SHOEBOX_TEST_DIALECT: 'mysql' } },
+              test: {
+                name: 'api-mysql',
+                include: apiInclude,
+                globalSetup: apiGlobalSetup,
+                env: { SHOEBOX_TEST_DIALECT: 'mysql' },
+              },
             },
           ]
         : []),

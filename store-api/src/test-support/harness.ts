@@ -1,6 +1,10 @@
 /**
  * Test harness: a real store (SQLite file or a fresh MariaDB database) behind the real app on a
  * random port. Fixtures are created through the HTTP API, as a client would.
+ *
+ * Every answer that comes back through `call` is checked against the app's generated OpenAPI
+ * document (http/openapi/response-check.ts): an answer the document does not allow throws from
+ * `call`, failing the test that provoked it with the operation, status and schema error.
  */
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,8 +13,12 @@ import { join } from 'node:path';
 import { getTableName, sql, type Table } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { createApp } from '../app.ts';
 import { answerParserErrors } from '../http/client-error.ts';
+import { buildOpenApi } from '../http/openapi/generate.ts';
+import { type Answer, ResponseChecker } from '../http/openapi/response-check.ts';
+import { count, emptyTally, saveTally, type Tally } from '../http/openapi/response-tally.ts';
 import { type Config, loadConfig } from '../config/env.ts';
 import { type Dialect, openStore, type Store } from '../db/client.ts';
 import { insertStaffDirect } from '../modules/staff/staff.service.ts';
@@ -40,6 +48,8 @@ export interface TestApp {
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<HttpResult<T>>;
   /** Access tokens for one staff member of each role; the owner is bootstrapped, the others created through the API. */
   tokens: { owner: string; manager: string; warehouse: string };
+  /** Checks answers against the app's OpenAPI document (throws on a violation), counting them. */
+  checkAnswer(answer: Answer): void;
   close(): Promise<void>;
 }
 
@@ -69,7 +79,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   answerParserErrors(server);
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const call = makeCaller(baseUrl);
+  const checkAnswer = answerChecker(new ResponseChecker(buildOpenApi(routes)), emptyTally());
+  const call = makeCaller(baseUrl, checkAnswer);
 
   await insertStaffDirect(store, {
     email: 'owner@test.shop',
@@ -98,11 +109,13 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     routes,
     call,
     tokens,
+    checkAnswer,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await store.close();
       await dropDatabase();
+      checkAnswer.save();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -114,7 +127,27 @@ async function signIn(call: TestApp['call'], email: string, password: string): P
   return res.body.accessToken;
 }
 
-function makeCaller(baseUrl: string): TestApp['call'] {
+type AnswerCheck = ((answer: Answer) => void) & { save(): void };
+
+function answerChecker(checker: ResponseChecker, tally: Tally): AnswerCheck {
+  const check = (answer: Answer) => {
+    const outcome = checker.check(answer);
+    count(tally, outcome);
+    if (outcome.kind === 'violation') throw new Error(outcome.message);
+  };
+  // Outside vitest's global setup (no directory provided) the counts are simply not kept.
+  return Object.assign(check, { save: () => saveTally(providedTallyDir(), tally) });
+}
+
+function providedTallyDir(): string | undefined {
+  try {
+    return inject('responseTallyDir');
+  } catch {
+    return undefined;
+  }
+}
+
+function makeCaller(baseUrl: string, checkAnswer: (answer: Answer) => void): TestApp['call'] {
   return async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -126,6 +159,7 @@ function makeCaller(baseUrl: string): TestApp['call'] {
     }
     const res = await fetch(baseUrl + path, { method, headers, body });
     const text = await res.text();
+    checkAnswer({ method, url: path, status: res.status, headers: res.headers, text });
     const type = res.headers.get('content-type') ?? '';
     const parsed = type.includes('json') && text ? JSON.parse(text) : text;
     return { status: res.status, body: parsed, headers: res.headers, text };
@@ -181,7 +215,8 @@ export async function startSecondApp(
   return {
     store,
     baseUrl,
-    call: makeCaller(baseUrl),
+    // The same routes as `t`, so the same document; counted with `t`'s answers.
+    call: makeCaller(baseUrl, t.checkAnswer),
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
