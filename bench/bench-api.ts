@@ -4,7 +4,8 @@
  * payments) with JWT_SECRET set and warn-level logs.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import mysql from 'mysql2/promise';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM script without types
@@ -14,6 +15,10 @@ const root = new URL('..', import.meta.url).pathname;
 
 export interface BenchApi {
   base: string;
+  /** CPU time (user + system) the API process has used so far, in ms (Linux /proc). */
+  cpuMs(): number;
+  /** Statements MariaDB has executed so far (its `Questions` counter); null on SQLite. */
+  statements(): Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -42,8 +47,11 @@ export async function startBenchApi(
     PORT: String(port),
     LOG_LEVEL: 'warn',
   });
+  const mariadbUrl = mariadb?.url;
   return {
     base: `http://127.0.0.1:${port}`,
+    cpuMs: () => processCpuMs(api.pid!),
+    statements: () => (mariadbUrl ? globalQuestions(mariadbUrl) : Promise.resolve(null)),
     async stop() {
       api.kill('SIGTERM');
       await new Promise((resolve) => api.once('exit', resolve));
@@ -74,4 +82,35 @@ function spawnApi(env: Record<string, string>): Promise<ChildProcess> {
     });
     child.once('exit', (code) => reject(new Error(`API exited early (${code}):\n${out}`)));
   });
+}
+
+/**
+ * CPU time of the API: utime + stime (fields 14 and 15 of /proc/<pid>/stat, in 10 ms clock ticks)
+ * of the process and of its live children (the workers when API_WORKERS > 1).
+ */
+function processCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // exited meanwhile
+    }
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(entry) === pid || Number(fields[1]) === pid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}
+
+/** MariaDB's count of statements sent by clients, minus the one that asks. */
+async function globalQuestions(url: string): Promise<number> {
+  const conn = await mysql.createConnection({ uri: url });
+  try {
+    const [rows] = await conn.query("SHOW GLOBAL STATUS LIKE 'Questions'");
+    return Number((rows as Array<{ Value: string }>)[0]?.Value ?? 0) - 1;
+  } finally {
+    await conn.end();
+  }
 }

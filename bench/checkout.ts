@@ -8,6 +8,7 @@
  *   npm run bench:checkout                       # both dialects (MariaDB when installed)
  *   npm run bench:checkout -- --dialect mysql    # one dialect
  *   npm run bench:checkout -- --seconds 20 --shoppers 40
+ *   npm run bench:checkout -- --dialect mysql --workers 2   # two API processes (API_WORKERS)
  */
 import { startBenchApi } from './bench-api.ts';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,8 @@ const { values } = parseArgs({
     dialect: { type: 'string' },
     seconds: { type: 'string', default: '15' },
     shoppers: { type: 'string', default: '20' },
+    /** API processes on MariaDB (API_WORKERS); SQLite always runs one. */
+    workers: { type: 'string', default: '1' },
   },
 });
 const seconds = Number(values.seconds);
@@ -30,6 +33,10 @@ interface Row {
   checkoutP99: number;
   outOfStock: number;
   errors: number;
+  /** API process CPU per completed order, ms (the cost that bounds throughput on one core). */
+  apiCpuPerOrder: number;
+  /** SQL statements per completed order (MariaDB only). */
+  statementsPerOrder: number | null;
   oversold: string;
 }
 
@@ -48,7 +55,10 @@ async function benchDialect(dialect: string): Promise<Row | null> {
   const api = await startBenchApi(dialect, {
     name: 'bench-checkout',
     mariadbPort: 3321,
-    env: { CHECKOUT_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: {
+      CHECKOUT_RATE_LIMIT_PER_MINUTE: '10000000',
+      API_WORKERS: dialect === 'mysql' ? String(values.workers) : '1',
+    },
   });
   if (!api) return null;
   try {
@@ -61,7 +71,11 @@ async function benchDialect(dialect: string): Promise<Row | null> {
     // Warm-up (JIT, connection pools), not counted.
     await runShoppers(base, skus, 2, Math.min(shoppers, 4));
     const warm = await levels(base, admin);
+    const cpuBefore = api.cpuMs();
+    const statementsBefore = await api.statements();
     const result = await runShoppers(base, skus, seconds, shoppers);
+    const cpuUsed = api.cpuMs() - cpuBefore;
+    const statementsAfter = await api.statements();
     const steps = [...result.stepMs.entries()].map(([step, times]) => {
       const sorted = [...times].sort((a, b) => a - b);
       return `  ${step.padEnd(34)} p50 ${percentile(sorted, 0.5)} ms  p99 ${percentile(sorted, 0.99)} ms  (${times.length})`;
@@ -80,11 +94,16 @@ async function benchDialect(dialect: string): Promise<Row | null> {
     return {
       dialect,
       orders: result.orders,
-      ordersPerSecond: Math.round((result.orders / seconds) * 10) / 10,
+      ordersPerSecond: round1(result.orders / seconds),
       checkoutP50: percentile(sorted, 0.5),
       checkoutP99: percentile(sorted, 0.99),
       outOfStock: result.outOfStock,
       errors: result.errors.size === 0 ? 0 : [...result.errors.values()].reduce((a, b) => a + b, 0),
+      apiCpuPerOrder: round1(cpuUsed / Math.max(1, result.orders)),
+      statementsPerOrder:
+        statementsBefore === null || statementsAfter === null
+          ? null
+          : round1((statementsAfter - statementsBefore) / Math.max(1, result.orders)),
       oversold: problems.length ? problems.join('; ') : 'none',
     };
   } finally {
@@ -263,14 +282,18 @@ const percentile = (sorted: number[], p: number) =>
 
 function printTable(rows: Row[]) {
   const lines = [
-    '| dialect | completed orders | orders/s | checkout p50 ms | checkout p99 ms | out of stock | errors | oversells |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| dialect | completed orders | orders/s | checkout p50 ms | checkout p99 ms | API CPU ms/order | SQL statements/order | out of stock | errors | oversells |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.dialect} | ${r.orders} | ${r.ordersPerSecond} | ${r.checkoutP50} | ${r.checkoutP99} | ${r.outOfStock} | ${r.errors} | ${r.oversold} |`,
+        `| ${r.dialect} | ${r.orders} | ${r.ordersPerSecond} | ${r.checkoutP50} | ${r.checkoutP99} | ${r.apiCpuPerOrder} | ${r.statementsPerOrder ?? 'n/a'} | ${r.outOfStock} | ${r.errors} | ${r.oversold} |`,
     ),
   ];
   process.stdout.write(`\n${shoppers} shoppers, ${seconds} s\n\n${lines.join('\n')}\n`);
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
 }
 
 main().catch((e) => {

@@ -1,30 +1,54 @@
+import cluster from 'node:cluster';
 import type { Server } from 'node:http';
 import pino from 'pino';
 import { createApp } from './app.ts';
-import { loadConfig } from './config/env.ts';
+import { runWorkers } from './cluster.ts';
+import { type Config, loadConfig } from './config/env.ts';
 import { openStore } from './db/client.ts';
+import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { answerParserErrors } from './http/client-error.ts';
 import { allJobs, createScheduler } from './jobs/index.ts';
-import { isEmpty, seedDemo } from './db/seed/demo.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // JSON lines for machines; readable lines when a person runs it in a terminal during development.
-  const pretty = config.env === 'development' && process.stdout.isTTY;
-  const log = pino({
-    level: config.logLevel,
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
-  });
+  const log = createLog(config);
+  if (cluster.isWorker) return serve(config, log, { announce: false });
+
   const store = await openStore(config.databaseUrl);
   await store.migrate();
   if (config.seedDemo && (await isEmpty(store))) {
     log.info('empty database: seeding the demo shop (once)');
     await seedDemo(store, { log });
   }
+  if (config.apiWorkers === 1) return serve(config, log, { announce: true, store });
+  // Several API processes share the port; the database is ready, so they only connect.
+  await store.close();
+  await runWorkers(config.apiWorkers, log);
+  printWelcome(config, config.port, store.dialect, config.apiWorkers);
+}
+
+function createLog(config: Config): pino.Logger {
+  // JSON lines for machines; readable lines when a person runs it in a terminal during development.
+  const pretty = config.env === 'development' && process.stdout.isTTY;
+  return pino({
+    level: config.logLevel,
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+  });
+}
+
+/** One API process: the app, the job scheduler (leases make each tick run once across processes), the server. */
+async function serve(
+  config: Config,
+  log: pino.Logger,
+  opts: { announce: boolean; store?: Awaited<ReturnType<typeof openStore>> },
+): Promise<void> {
+  const store = opts.store ?? (await openStore(config.databaseUrl));
   const { app, services } = createApp({ store, config, log });
   const scheduler = createScheduler({ store, jobs: allJobs(services), log });
   scheduler.start();
-  const server = app.listen(config.port, config.host, () => printWelcome(config.host, server, store.dialect));
+  const server = app.listen(config.port, config.host, () => {
+    if (opts.announce) printWelcome(config, boundPort(server), store.dialect, 1);
+  });
   answerParserErrors(server);
   installShutdown(server, log, async () => {
     await scheduler.stop();
@@ -33,13 +57,16 @@ async function main(): Promise<void> {
   });
 }
 
-function printWelcome(host: string, server: Server, dialect: string): void {
+const boundPort = (server: Server): number | string => {
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : '?';
-  const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+  return typeof address === 'object' && address ? address.port : '?';
+};
+
+function printWelcome(config: Config, port: number | string, dialect: string, workers: number): void {
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
   const lines = [
     '',
-    `Shoebox store-api is running on ${dialect === 'sqlite' ? 'the embedded SQLite database' : 'MySQL'}.`,
+    `Shoebox store-api is running on ${dialect === 'sqlite' ? 'the embedded SQLite database' : 'MySQL'}${workers > 1 ? ` in ${workers} processes` : ''}.`,
     `  API          ${base}`,
     `  Store        ${base}/store/products`,
     `  API docs     ${base}/docs`,

@@ -47,6 +47,7 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -72,6 +73,8 @@ export interface Config {
   shopCurrency: Env['SHOP_CURRENCY'];
   reservationTtlMs: number;
   checkoutRateLimitPerMinute: number;
+  /** API processes sharing the port (node:cluster); more than one needs MySQL. */
+  apiWorkers: number;
 }
 
 /** Parses the environment; on bad input throws one readable list of every problem. */
@@ -82,13 +85,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const databaseUrl = e.DATABASE_URL ?? `file:${join(e.DATA_DIR, 'shoebox.db')}`;
+  if (e.API_WORKERS > 1 && !databaseUrl.startsWith('mysql:'))
+    throw new Error(
+      'Invalid configuration:\n  API_WORKERS: more than one API process needs MySQL (SQLite takes one writer process)',
+    );
   mkdirSync(e.DATA_DIR, { recursive: true });
   return {
     env: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     dataDir: e.DATA_DIR,
-    databaseUrl: e.DATABASE_URL ?? `file:${join(e.DATA_DIR, 'shoebox.db')}`,
+    databaseUrl,
     jwtSecret: e.JWT_SECRET ?? persistedSecret(e.DATA_DIR, e.NODE_ENV),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
@@ -106,6 +114,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shopCurrency: e.SHOP_CURRENCY,
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    apiWorkers: e.API_WORKERS,
   };
 }
 

@@ -32,6 +32,25 @@ export interface Store {
   insertIfAbsent(tx: Db, table: MySqlTable, values: Record<string, unknown>): Promise<void>;
   /** Runs a raw SQL query and returns its rows, on either dialect (reports, health checks). */
   rows<T = Record<string, unknown>>(query: SQL): Promise<T[]>;
+  /**
+   * Hand-written SQL on a db or a transaction, either dialect: the rows of a query. For the hot
+   * paths (cart, checkout, payment) where drizzle's query building costs more than the round trip.
+   * Column values come back as the driver gives them: alias columns, and convert booleans, JSON
+   * and MySQL's DECIMAL sums (strings) yourself.
+   */
+  all<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]>;
+  /** Hand-written INSERT/UPDATE/DELETE on a db or a transaction; returns the rows it matched. */
+  run(db: Db, query: SQL): Promise<number>;
+  /**
+   * One write statement without a transaction (it is atomic by itself): MySQL sends it straight
+   * to the pool, saving BEGIN and COMMIT; SQLite still queues it behind the single writer.
+   */
+  write<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` at the end of the transaction `tx`, just before it commits (once per `key`): for
+   * appends that many steps of one transaction make, written as one multi-row INSERT.
+   */
+  beforeCommit(tx: Db, key: string, fn: () => Promise<void>): void;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -61,11 +80,13 @@ async function openMysql(url: string): Promise<Store> {
     trace: false,
   });
   const db = drizzleMysql({ client: pool, schema: mysqlSchema, mode: 'default' }) as unknown as Db;
+  const hooks = commitHooks();
   return {
     dialect: 'mysql',
     db,
     t: mysqlSchema,
-    tx: (fn) => db.transaction((tx) => fn(tx as unknown as Db)),
+    tx: (fn) => db.transaction((tx) => hooks.run(tx as unknown as Db, fn)),
+    beforeCommit: hooks.add,
     async insertIfAbsent(tx, table, values) {
       // A no-op update on duplicate: unlike INSERT IGNORE it does not swallow other errors.
       const [firstKey] = Object.keys(values);
@@ -78,6 +99,14 @@ async function openMysql(url: string): Promise<Store> {
       const [rows] = (await db.execute(query)) as unknown as [T[]];
       return rows;
     },
+    async all<T>(on: Db, query: SQL) {
+      const [rows] = (await on.execute(query)) as unknown as [T[]];
+      return rows;
+    },
+    async run(on: Db, query: SQL) {
+      return affectedRows(await on.execute(query));
+    },
+    write: (fn) => fn(db),
     migrate: () => migrateMysql(db as never, { migrationsFolder: join(migrationsDir, 'mysql') }),
     close: () => pool.end(),
   };
@@ -106,18 +135,47 @@ async function openSqlite(url: string): Promise<Store> {
   await client.execute('PRAGMA synchronous = NORMAL');
   const db = drizzleLibsql(client, { schema: sqliteSchema }) as unknown as Db;
   const queue = createWriteQueue();
+  const hooks = commitHooks();
   return {
     dialect: 'sqlite',
     db,
     t: sqliteSchema as unknown as Schema,
-    tx: (fn) => queue.run(() => db.transaction((tx) => fn(tx as unknown as Db))),
+    tx: (fn) => queue.run(() => db.transaction((tx) => hooks.run(tx as unknown as Db, fn))),
+    beforeCommit: hooks.add,
     async insertIfAbsent(tx, table, values) {
       await (tx as unknown as SqliteInsertable).insert(table).values(values).onConflictDoNothing();
     },
-    rows: <T>(query: SQL) => (db as unknown as { all(q: SQL): Promise<T[]> }).all(query),
+    rows: <T>(query: SQL) => (db as unknown as SqliteRaw).all(query) as Promise<T[]>,
+    all: <T>(on: Db, query: SQL) => (on as unknown as SqliteRaw).all(query) as Promise<T[]>,
+    run: async (on: Db, query: SQL) => affectedRows(await (on as unknown as SqliteRaw).run(query)),
+    write: (fn) => queue.run(() => fn(db)),
     migrate: () => migrateLibsql(db as never, { migrationsFolder: join(migrationsDir, 'sqlite') }),
     close: async () => client.close(),
   };
+}
+
+/** The before-commit callbacks of the transactions in flight, by transaction. */
+function commitHooks() {
+  const pending = new WeakMap<Db, Map<string, () => Promise<void>>>();
+  return {
+    async run<T>(tx: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
+      const hooks = new Map<string, () => Promise<void>>();
+      pending.set(tx, hooks);
+      const result = await fn(tx);
+      for (const hook of hooks.values()) await hook();
+      return result;
+    },
+    add(tx: Db, key: string, fn: () => Promise<void>): void {
+      const hooks = pending.get(tx);
+      if (!hooks) throw new Error('beforeCommit needs a transaction from store.tx');
+      if (!hooks.has(key)) hooks.set(key, fn);
+    },
+  };
+}
+
+interface SqliteRaw {
+  all(query: SQL): Promise<unknown[]>;
+  run(query: SQL): Promise<unknown>;
 }
 
 interface SqliteInsertable {

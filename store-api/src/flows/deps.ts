@@ -15,8 +15,15 @@ export type { CheckoutCart, CheckoutCartLine } from '../modules/cart/cart.servic
 export interface CheckoutCartPort {
   /** The cart behind a token with fresh prices and totals; 404 CART_NOT_FOUND for an unknown token. */
   forCheckout(db: Db, cartToken: string, now: number): Promise<CheckoutCart>;
-  /** open -> converted inside the order's transaction; false when the cart was not open. */
-  markConverted(tx: Db, cartId: string, now: number): Promise<boolean>;
+  /**
+   * In the order's transaction: open -> converted (locking the cart on MySQL), then the cart
+   * priced now; `claimed` false when it was not open. 404 CART_NOT_FOUND for an unknown token.
+   */
+  claimForCheckout(
+    tx: Db,
+    cartToken: string,
+    now: number,
+  ): Promise<{ claimed: boolean; checkout: CheckoutCart }>;
 }
 
 export interface CheckoutSettings {

@@ -12,12 +12,13 @@ import { addOrderEvent, cancelReservedOrder, findOrder, newOrderNumber, type Ord
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.
  *
- * 1. One transaction: validate the cart, insert the order (pending_payment) with frozen lines,
- *    reserve every line (conditional updates through the inventory ledger), redeem the coupon
- *    (conditional update against its total limit), record the timeline and domain events, mark
- *    the cart converted. Any refusal throws and the transaction writes nothing.
- *    Idempotent per cart version: the order's checkout_key `<cartId>:<version>` is unique, so a
- *    double submit (even a concurrent one) finds the first order instead of making a second.
+ * 1. One transaction: claim the cart (open -> converted, which on MySQL locks it), validate it,
+ *    insert the order (pending_payment) with frozen lines, reserve every line (conditional updates
+ *    through the inventory ledger), redeem the coupon (conditional update against its total
+ *    limit), record the timeline and domain events. Any refusal throws and the transaction writes
+ *    nothing (the cart is open again).
+ *    Idempotent: a double submit (even a concurrent one) finds the cart converted and answers with
+ *    the order made from it; the order's unique checkout_key `<cartId>:<version>` backs that up.
  * 2. Outside any transaction: create the payment intent with the key `order:<id>:intent`
  *    (a retry gets the same intent). If that fails, compensate in a transaction: release the
  *    reservation, give the coupon back, cancel the order, reopen the cart (with a new version,
@@ -90,12 +91,14 @@ async function reserveOrder(
   cartToken: string,
 ): Promise<PlacedOrder> {
   const { store } = deps;
-  const c = await deps.cart.forCheckout(tx, cartToken, ctx.now);
-  const existing = await findByCheckoutKey(deps, tx, c);
-  if (existing) return { created: false, order: existing };
+  // The cart is claimed first: a concurrent submit of the same cart waits on it, then finds this order.
+  const { claimed, checkout: c } = await deps.cart.claimForCheckout(tx, cartToken, ctx.now);
+  if (!claimed) {
+    const existing = await findByCheckoutKey(deps, tx, c);
+    if (existing) return { created: false, order: existing };
+    throw refuse('CART_NOT_OPEN', 'This cart cannot be checked out any more.', { status: c.cart.status });
+  }
   const { cart, lines, totals } = c;
-  if (cart.status !== 'open')
-    throw refuse('CART_NOT_OPEN', 'This cart cannot be checked out any more.', { status: cart.status });
   if (lines.length === 0) throw refuse('CART_EMPTY', 'The cart is empty.');
   if (!cart.email) throw refuse('EMAIL_REQUIRED', 'Add an email address before checking out.');
   if (!cart.shippingAddress || !totals.shipping)
@@ -171,7 +174,7 @@ async function reserveOrder(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
-  // The order row first: its unique checkout_key settles a concurrent double submit before any stock moves.
+  // The unique checkout_key is the second guard against a double submit (the cart claim is the first).
   await tx.insert(store.t.orders).values(order);
   await tx.insert(store.t.orderLines).values(
     lines.map((l) => {
@@ -282,9 +285,6 @@ async function reserveOrder(
     ],
     ctx.now,
   );
-  // Refused when a concurrent checkout of another version of this cart converted it first.
-  if (!(await deps.cart.markConverted(tx, cart.id, ctx.now)))
-    throw refuse('CART_NOT_OPEN', 'This cart was checked out already.', { cartId: cart.id });
   return { created: true, order };
 }
 
@@ -312,8 +312,8 @@ export async function placeOrderStep2(
   }
   if (order.paymentIntentId !== intent.intentId) {
     const o = deps.store.t.orders;
-    await deps.store.tx((tx) =>
-      tx
+    await deps.store.write((db) =>
+      db
         .update(o)
         .set({ paymentIntentId: intent.intentId, updatedAt: ctx.now })
         .where(and(eq(o.id, order.id), isNull(o.paymentIntentId))),

@@ -69,13 +69,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function acquire(job: JobDefinition, now: number, tick: number): Promise<boolean> {
     if (!ensured.has(job.id)) {
-      await store.tx((tx) =>
-        store.insertIfAbsent(tx, t, { jobId: job.id, holder: '', leaseUntil: 0, lastTickAt: 0 }),
+      await store.write((db) =>
+        store.insertIfAbsent(db, t, { jobId: job.id, holder: '', leaseUntil: 0, lastTickAt: 0 }),
       );
       ensured.add(job.id);
     }
-    const result = await store.tx((tx) =>
-      tx
+    const result = await store.write((db) =>
+      db
         .update(t)
         .set({ holder: holderId, leaseUntil: now + job.timeoutMs, lastTickAt: tick })
         .where(
@@ -87,8 +87,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
 
   async function record(job: JobDefinition, tick: number, now: number, ms: number, error: string | null) {
     try {
-      await store.tx((tx) =>
-        tx
+      await store.write((db) =>
+        db
           .update(t)
           .set({ lastRunAt: now, lastRunMs: Math.round(ms), lastError: error })
           .where(and(eq(t.jobId, job.id), eq(t.holder, holderId), eq(t.lastTickAt, tick))),

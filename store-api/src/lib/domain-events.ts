@@ -10,14 +10,32 @@ export interface DomainEvent {
   data: Record<string, unknown>;
 }
 
-/** Appends analytics events inside the caller's transaction: recorded iff the change commits. */
+type DomainEventRow = DomainEvent & { id: string; createdAt: number };
+
+/** Events recorded in each open transaction, written when it is about to commit. */
+const pendingByTx = new WeakMap<Db, DomainEventRow[]>();
+
+/**
+ * Appends analytics events inside the caller's transaction: recorded iff the change commits. The
+ * events of one transaction (an order placed and the stock it reserved) go in as one INSERT just
+ * before the commit.
+ */
 export async function recordDomainEvents(
   store: Store,
   tx: Db,
   events: readonly DomainEvent[],
   now: number,
 ): Promise<void> {
-  for (const part of chunks(events)) {
-    await tx.insert(store.t.domainEvents).values(part.map((e) => ({ id: newId(), ...e, createdAt: now })));
+  if (events.length === 0) return;
+  let pending = pendingByTx.get(tx);
+  if (!pending) {
+    const rows: DomainEventRow[] = [];
+    pending = rows;
+    pendingByTx.set(tx, rows);
+    store.beforeCommit(tx, 'domain-events', async () => {
+      pendingByTx.delete(tx);
+      for (const part of chunks(rows)) await tx.insert(store.t.domainEvents).values(part);
+    });
   }
+  for (const e of events) pending.push({ id: newId(), ...e, createdAt: now });
 }

@@ -2,9 +2,8 @@ import { and, asc, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-o
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 
 /**
- * Cart persistence. Every change to a cart starts with `touchCart` (version + 1, updated_at), a
- * conditional update on the open cart: on MySQL it also locks the cart row, so two requests on the
- * same cart take turns instead of both inserting the same line.
+ * Cart persistence through drizzle: customer carts, merging, coupons and the jobs. The shopper's
+ * hot path (read a cart with its lines, change it) is hand-written in `cart.sql.ts`.
  */
 export type CartRow = Store['t']['carts']['$inferSelect'];
 export type CartLineRow = Store['t']['cartLines']['$inferSelect'];
@@ -30,24 +29,10 @@ export interface CartLineDetail {
   createdAt: number;
 }
 
-export interface VariantForCart {
-  variantId: string;
-  productId: string;
-  sku: string;
-  active: boolean;
-  productStatus: string;
-  productCurrency: string;
-}
-
 export function cartRepo(store: Store) {
-  const { carts, cartLines, variants, products, colours, stockLevels, coupons, couponRedemptions } = store.t;
+  const { carts, cartLines, coupons, couponRedemptions } = store.t;
 
   return {
-    async byTokenHash(db: Db, tokenHash: string): Promise<CartRow | undefined> {
-      const [row] = await db.select().from(carts).where(eq(carts.tokenHash, tokenHash)).limit(1);
-      return row;
-    },
-
     async byId(db: Db, id: string): Promise<CartRow | undefined> {
       const [row] = await db.select().from(carts).where(eq(carts.id, id)).limit(1);
       return row;
@@ -80,48 +65,21 @@ export function cartRepo(store: Store) {
       await tx.update(carts).set(set).where(eq(carts.id, cartId));
     },
 
+    /** open -> converted by token; false when the cart is not open. On MySQL this locks the cart row. */
+    async convertByTokenHash(tx: Db, tokenHash: string, now: number): Promise<boolean> {
+      const result = await tx
+        .update(carts)
+        .set({ status: 'converted', updatedAt: now })
+        .where(and(eq(carts.tokenHash, tokenHash), eq(carts.status, 'open')));
+      return affectedRows(result) === 1;
+    },
+
     async setStatus(tx: Db, cartId: string, from: string, to: string, now: number): Promise<boolean> {
       const result = await tx
         .update(carts)
         .set({ status: to, updatedAt: now })
         .where(and(eq(carts.id, cartId), eq(carts.status, from)));
       return affectedRows(result) === 1;
-    },
-
-    async lines(db: Db, cartId: string): Promise<CartLineRow[]> {
-      return db
-        .select()
-        .from(cartLines)
-        .where(eq(cartLines.cartId, cartId))
-        .orderBy(asc(cartLines.createdAt), asc(cartLines.variantId));
-    },
-
-    async lineDetails(db: Db, cartId: string): Promise<CartLineDetail[]> {
-      return db
-        .select({
-          variantId: cartLines.variantId,
-          productId: variants.productId,
-          sku: variants.sku,
-          productName: products.name,
-          colourName: colours.name,
-          sizeEuTenths: variants.sizeEuTenths,
-          width: variants.width,
-          quantity: cartLines.quantity,
-          priceMinor: variants.priceMinor,
-          basePriceMinor: products.basePriceMinor,
-          productCurrency: products.currency,
-          compareAtMinor: variants.compareAtMinor,
-          weightGrams: variants.weightGrams,
-          productStatus: products.status,
-          variantActive: variants.active,
-          createdAt: cartLines.createdAt,
-        })
-        .from(cartLines)
-        .innerJoin(variants, eq(variants.id, cartLines.variantId))
-        .innerJoin(products, eq(products.id, variants.productId))
-        .innerJoin(colours, eq(colours.id, variants.colourId))
-        .where(eq(cartLines.cartId, cartId))
-        .orderBy(asc(cartLines.createdAt), asc(cartLines.variantId));
     },
 
     async insertLine(tx: Db, row: CartLineRow): Promise<void> {
@@ -141,44 +99,6 @@ export function cartRepo(store: Store) {
         .delete(cartLines)
         .where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)));
       return affectedRows(result) === 1;
-    },
-
-    async variantBy(
-      db: Db,
-      by: { variantId: string } | { sku: string },
-    ): Promise<VariantForCart | undefined> {
-      const [row] = await db
-        .select({
-          variantId: variants.id,
-          productId: variants.productId,
-          sku: variants.sku,
-          active: variants.active,
-          productStatus: products.status,
-          productCurrency: products.currency,
-        })
-        .from(variants)
-        .innerJoin(products, eq(products.id, variants.productId))
-        .where('variantId' in by ? eq(variants.id, by.variantId) : eq(variants.sku, by.sku))
-        .limit(1);
-      return row;
-    },
-
-    /** Units available now per variant, summed over locations (never below 0 per location). */
-    async availability(db: Db, variantIds: readonly string[]): Promise<Map<string, number>> {
-      const out = new Map<string, number>(variantIds.map((id) => [id, 0]));
-      if (variantIds.length === 0) return out;
-      const rows = await db
-        .select({
-          variantId: stockLevels.variantId,
-          onHand: stockLevels.onHand,
-          reserved: stockLevels.reserved,
-        })
-        .from(stockLevels)
-        .where(inArray(stockLevels.variantId, [...new Set(variantIds)]));
-      for (const r of rows) {
-        out.set(r.variantId, (out.get(r.variantId) ?? 0) + Math.max(0, r.onHand - r.reserved));
-      }
-      return out;
     },
 
     async couponByCode(db: Db, code: string): Promise<CouponRow | undefined> {

@@ -1,23 +1,14 @@
 import { createHmac } from 'node:crypto';
 import {
   businessRule,
-  type CartLineInput,
-  type CartPricingInput,
-  type CartTotals,
-  type Coupon,
   type Currency,
-  computeCartTotals,
   conflict,
   DomainError,
-  defaultTaxRates,
-  houseCarrierMethods,
   newId,
   newToken,
   normalizeCouponCode,
   normalizeSku,
   notFound,
-  type ShippingMethod,
-  type TaxRates,
 } from '@shoebox/shared';
 import {
   type AddCartLineBody,
@@ -32,71 +23,34 @@ import type { Config } from '../../config/env.ts';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { sha256 } from '../../lib/hash.ts';
-import { iso } from '../../lib/time.ts';
 import { enqueue } from '../notifications/index.ts';
-import { type CartLineDetail, type CartRow, type CouponRow, cartRepo } from './cart.repo.ts';
+import {
+  type CartCoupon,
+  type CheckoutCart,
+  cartView,
+  checkoutCart,
+  isSellable,
+  noCoupon,
+  pricingConfig,
+  priceCart,
+  toCheckoutLine,
+} from './cart-view.ts';
+import { type CartRow, cartRepo } from './cart.repo.ts';
+import { type CartFieldChange, type CartLineState, type CartState, cartSql } from './cart.sql.ts';
 
 export type { CartRow, CouponRow } from './cart.repo.ts';
-
-/** The shipping, tax and origin settings every cart is priced with; checkout uses the same. */
-export interface PricingConfig {
-  shippingMethods: readonly ShippingMethod[];
-  taxRates: TaxRates;
-  defaultCountry: string;
-}
-
-export const pricingConfig = (config: Pick<Config, 'shopCountry'>): PricingConfig => ({
-  shippingMethods: houseCarrierMethods,
-  taxRates: defaultTaxRates,
-  defaultCountry: config.shopCountry,
-});
-
-export interface CheckoutCartLine {
-  variantId: string;
-  productId: string;
-  sku: string;
-  productName: string;
-  colourName: string;
-  sizeEuTenths: number;
-  width: string;
-  quantity: number;
-  /** variant.priceMinor ?? product.basePriceMinor, VAT included. */
-  unitPriceMinor: number;
-  compareAtMinor: number | null;
-  weightGrams: number;
-  /** Product active and variant active (and priced in the cart's currency). */
-  sellable: boolean;
-}
-
-/**
- * A cart as checkout sees it. `totals.lines[i]` prices `lines[i]` (every line, sellable or not:
- * checkout refuses a cart with an unsellable line). `coupon` is the active coupon row named by the
- * cart, or null (none, unknown or deactivated since).
- */
-export interface CheckoutCart {
-  cart: CartRow;
-  lines: CheckoutCartLine[];
-  totals: CartTotals;
-  coupon: CouponRow | null;
-}
-
-/** The shared `Coupon` a coupon row stands for. */
-export const couponFromRow = (row: CouponRow): Coupon => ({
-  code: row.code,
-  kind: row.kind as Coupon['kind'],
-  percentBasisPoints: row.percentBasisPoints,
-  amountMinor: row.amountMinor,
-  currency: row.currency as Coupon['currency'],
-  minimumSpendMinor: row.minimumSpendMinor,
-  startsAt: row.startsAt,
-  endsAt: row.endsAt,
-  usageLimitTotal: row.usageLimitTotal,
-  usageLimitPerCustomer: row.usageLimitPerCustomer,
-  freeShipping: row.freeShipping,
-});
+export {
+  type CheckoutCart,
+  type CheckoutCartLine,
+  couponFromRow,
+  type PricingConfig,
+  pricingConfig,
+} from './cart-view.ts';
 
 export const ABANDONED_REMINDER_AFTER_MS = 2 * 60 * 60 * 1000;
 export const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+/** Optimistic writes retry this often when other requests keep changing the same cart. */
+const MAX_CHANGE_ATTEMPTS = 20;
 
 const tokenPattern = /^ct_[A-Za-z0-9_-]{32}$/;
 const cartNotFound = () =>
@@ -111,12 +65,57 @@ const notSellable = (details: Record<string, unknown>) =>
   );
 const lineNotFound = (variantId: string) =>
   notFound('CART_LINE_NOT_FOUND', 'This cart has no line for that variant.', { variantId });
+const lineLimit = (variantId: string, requested: number) =>
+  businessRule('CART_LIMIT', `At most ${MAX_CART_LINE_UNITS} of one shoe per order.`, {
+    limit: MAX_CART_LINE_UNITS,
+    kind: 'units_per_line',
+    variantId,
+    requested,
+  });
+
+function requireStock(line: CartLineState, quantity: number): void {
+  if (quantity <= line.available) return;
+  const { available } = line;
+  throw businessRule(
+    'INSUFFICIENT_STOCK',
+    available === 0 ? 'This size is sold out.' : `Only ${available} left in this size.`,
+    { variantId: line.variantId, requested: quantity, available },
+  );
+}
+
+/**
+ * What one shopper request does to a cart: new field values and/or one line set to a quantity
+ * (0 removes it). Planned against the state read, written only if the cart is unchanged since.
+ */
+interface CartChange {
+  set?: CartFieldChange;
+  line?: { detail: CartLineState; quantity: number };
+  coupon?: CartCoupon;
+}
+
+/** The state a change leads to, for the answer (no read-back). */
+function applyChange(state: CartState, change: CartChange, now: number): CartState {
+  const cart: CartRow = { ...state.cart, ...change.set, version: state.cart.version + 1, updatedAt: now };
+  const { line } = change;
+  if (!line) return { cart, lines: state.lines };
+  const others = state.lines.filter((l) => l.variantId !== line.detail.variantId);
+  const existing = state.lines.find((l) => l.variantId === line.detail.variantId);
+  if (line.quantity === 0) return { cart, lines: others };
+  if (existing) {
+    return {
+      cart,
+      lines: state.lines.map((l) => (l === existing ? { ...l, quantity: line.quantity } : l)),
+    };
+  }
+  return { cart, lines: [...others, { ...line.detail, quantity: line.quantity, createdAt: now }] };
+}
 
 export function createCartService(
   store: Store,
   config: Pick<Config, 'shopCountry' | 'shopCurrency' | 'jwtSecret'>,
 ) {
   const repo = cartRepo(store);
+  const q = cartSql(store);
   const pricing = pricingConfig(config);
 
   /** Guest carts: random. Customer carts: derived from the cart id, so every device gets the same one. */
@@ -124,13 +123,8 @@ export function createCartService(
   const customerToken = (cartId: string) =>
     `ct_${createHmac('sha256', config.jwtSecret).update(`cart:${cartId}`).digest('base64url').slice(0, 32)}`;
 
-  const sellable = (
-    d: { productStatus: string; variantActive: boolean; productCurrency: string },
-    currency: string,
-  ) => d.productStatus === 'active' && d.variantActive && d.productCurrency === currency;
-
-  /** The token of a request, or 400/404. Abandoned (merged, pruned) carts are gone for their holder. */
-  async function resolve(db: Db, token: string | undefined): Promise<CartRow> {
+  /** The token's hash, or 400 (none sent) / 404 (not one of ours). */
+  function tokenHashOf(token: string | undefined): string {
     if (token === undefined || token.trim() === '') {
       throw new DomainError(
         'validation',
@@ -139,127 +133,74 @@ export function createCartService(
       );
     }
     if (!tokenPattern.test(token)) throw cartNotFound();
-    const cart = await repo.byTokenHash(db, sha256(token));
-    if (!cart || cart.status === 'abandoned') throw cartNotFound();
-    return cart;
+    return sha256(token);
   }
 
-  async function couponFor(db: Db, cart: CartRow): Promise<{ row: CouponRow | null; byCustomer: number }> {
-    if (!cart.couponCode) return { row: null, byCustomer: 0 };
+  /** The cart behind a token, any status but abandoned (merged or pruned carts are gone for their holder). */
+  async function readByToken(db: Db, token: string | undefined): Promise<CartState> {
+    const state = await q.read(db, { tokenHash: tokenHashOf(token) });
+    if (!state || state.cart.status === 'abandoned') throw cartNotFound();
+    return state;
+  }
+
+  async function readOpen(token: string | undefined): Promise<CartState> {
+    const state = await readByToken(store.db, token);
+    if (state.cart.status === 'converted') throw cartConverted();
+    return state;
+  }
+
+  async function couponFor(db: Db, cart: CartRow): Promise<CartCoupon> {
+    if (!cart.couponCode) return noCoupon;
     const row = await repo.couponByCode(db, cart.couponCode);
-    if (!row?.active) return { row: null, byCustomer: 0 };
+    if (!row?.active) return noCoupon;
     const byCustomer = cart.customerId ? await repo.customerRedemptions(db, row.id, cart.customerId) : 0;
     return { row, byCustomer };
   }
 
-  function pricingInput(
-    cart: CartRow,
-    lines: readonly CheckoutCartLine[],
-    coupon: { row: CouponRow | null; byCustomer: number },
-    now: number,
-    override: { destination?: string | null; shippingMethodId?: string | null } = {},
-  ): CartPricingInput {
-    const country =
-      override.destination !== undefined ? override.destination : (cart.shippingAddress?.country ?? null);
-    return {
-      lines: lines.map(
-        (l): CartLineInput => ({
-          variantId: l.variantId,
-          sku: l.sku,
-          quantity: l.quantity,
-          unitPriceMinor: l.unitPriceMinor,
-          compareAtMinor: l.compareAtMinor,
-          weightGrams: l.weightGrams,
-        }),
-      ),
-      currency: cart.currency as Currency,
-      coupon: coupon.row ? couponFromRow(coupon.row) : null,
-      couponUsage: coupon.row ? { total: coupon.row.timesUsed, byCustomer: coupon.byCustomer } : null,
-      customerId: cart.customerId,
-      destination: country ? { country } : null,
-      shippingMethodId:
-        override.shippingMethodId !== undefined ? override.shippingMethodId : cart.shippingMethodId,
-      ...pricing,
-      now,
-    };
+  async function present(state: CartState, now: number): Promise<CartView> {
+    return cartView(pricing, state, await couponFor(store.db, state.cart), now);
   }
 
-  const toLine = (d: CartLineDetail, currency: string): CheckoutCartLine => ({
-    variantId: d.variantId,
-    productId: d.productId,
-    sku: d.sku,
-    productName: d.productName,
-    colourName: d.colourName,
-    sizeEuTenths: d.sizeEuTenths,
-    width: d.width,
-    quantity: d.quantity,
-    unitPriceMinor: d.priceMinor ?? d.basePriceMinor,
-    compareAtMinor: d.compareAtMinor,
-    weightGrams: d.weightGrams,
-    sellable: sellable(d, currency),
-  });
-
-  async function load(db: Db, cart: CartRow, now: number): Promise<CheckoutCart> {
-    const lines = (await repo.lineDetails(db, cart.id)).map((d) => toLine(d, cart.currency));
-    const coupon = await couponFor(db, cart);
-    const totals = computeCartTotals(pricingInput(cart, lines, coupon, now));
-    return { cart, lines, totals, coupon: coupon.row };
+  async function presentById(cartId: string, now: number): Promise<CartView> {
+    const state = await q.read(store.db, { id: cartId });
+    if (!state) throw cartNotFound();
+    return present(state, now);
   }
 
-  async function view(db: Db, cartId: string, now: number): Promise<CartView> {
-    const cart = await repo.byId(db, cartId);
-    if (!cart) throw cartNotFound();
-    const loaded = await load(db, cart, now);
-    const available = await repo.availability(
-      db,
-      loaded.lines.map((l) => l.variantId),
-    );
-    return {
-      id: cart.id,
-      status: cart.status,
-      currency: cart.currency as Currency,
-      email: cart.email,
-      customerId: cart.customerId,
-      lines: loaded.lines.map((l, i) => ({
-        variantId: l.variantId,
-        productId: l.productId,
-        sku: l.sku,
-        productName: l.productName,
-        colourName: l.colourName,
-        sizeEu: l.sizeEuTenths / 10,
-        width: l.width,
-        quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-        compareAtMinor: l.compareAtMinor,
-        lineTotalMinor: loaded.totals.lines[i]!.lineTotalMinor,
-        available: available.get(l.variantId) ?? 0,
-        sellable: l.sellable,
-      })),
-      totals: loaded.totals as CartView['totals'],
-      couponCode: cart.couponCode,
-      shippingAddress: (cart.shippingAddress ?? null) as CartAddress | null,
-      shippingMethodId: cart.shippingMethodId,
-      version: cart.version,
-      updatedAt: iso(cart.updatedAt),
-    };
-  }
-
-  /** Locks and bumps the open cart (version + 1), then runs `fn`, all in one transaction. */
-  async function mutate(
+  /**
+   * Every shopper change to a cart: read it (one statement), plan the change against what was
+   * read, then write it only if the cart is still open at the version read (optimistic, so a
+   * field change is one UPDATE and a line change one short transaction). When another request
+   * changed the cart in between, the change is planned again on fresh state.
+   */
+  async function change(
     ctx: RequestContext,
     token: string | undefined,
-    fn: (tx: Db, cart: CartRow) => Promise<void>,
+    plan: (state: CartState, coupon: CartCoupon) => Promise<CartChange> | CartChange,
   ): Promise<CartView> {
-    const found = await resolve(store.db, token);
-    await store.tx(async (tx) => {
-      if (!(await repo.touchCart(tx, found.id, ctx.now))) {
-        const current = await repo.byId(tx, found.id);
-        throw current?.status === 'converted' ? cartConverted() : cartNotFound();
-      }
-      const cart = (await repo.byId(tx, found.id))!;
-      await fn(tx, cart);
+    for (let attempt = 0; attempt < MAX_CHANGE_ATTEMPTS; attempt++) {
+      const state = await readOpen(token);
+      const coupon = await couponFor(store.db, state.cart);
+      const planned = await plan(state, coupon);
+      if (await write(state, planned, ctx.now))
+        return cartView(pricing, applyChange(state, planned, ctx.now), planned.coupon ?? coupon, ctx.now);
+    }
+    throw conflict('CART_BUSY', 'This cart kept changing while we tried to update it; try again.');
+  }
+
+  async function write(state: CartState, planned: CartChange, now: number): Promise<boolean> {
+    const { cart } = state;
+    const { line } = planned;
+    if (!line) return store.write((db) => q.bump(db, cart, now, planned.set));
+    const exists = state.lines.some((l) => l.variantId === line.detail.variantId);
+    return store.tx(async (tx) => {
+      if (!(await q.bump(tx, cart, now, planned.set))) return false;
+      const { variantId } = line.detail;
+      if (line.quantity === 0) await q.deleteLine(tx, cart.id, variantId);
+      else if (exists) await q.setLineQuantity(tx, cart.id, variantId, line.quantity, now);
+      else await q.insertLine(tx, cart.id, variantId, line.quantity, now);
+      return true;
     });
-    return view(store.db, found.id, ctx.now);
   }
 
   const newCartRow = (now: number, tokenHash: string, extra: Partial<CartRow> = {}): CartRow => ({
@@ -278,25 +219,6 @@ export function createCartService(
     updatedAt: now,
     ...extra,
   });
-
-  async function requireStock(db: Db, variantId: string, quantity: number): Promise<void> {
-    const available = (await repo.availability(db, [variantId])).get(variantId) ?? 0;
-    if (quantity > available) {
-      throw businessRule(
-        'INSUFFICIENT_STOCK',
-        available === 0 ? 'This size is sold out.' : `Only ${available} left in this size.`,
-        { variantId, requested: quantity, available },
-      );
-    }
-  }
-
-  const lineLimit = (variantId: string, requested: number) =>
-    businessRule('CART_LIMIT', `At most ${MAX_CART_LINE_UNITS} of one shoe per order.`, {
-      limit: MAX_CART_LINE_UNITS,
-      kind: 'units_per_line',
-      variantId,
-      requested,
-    });
 
   /** The customer's open cart, created (with the customer's email) when they have none. */
   async function openCustomerCart(tx: Db, customerId: string, now: number): Promise<CartRow> {
@@ -328,7 +250,67 @@ export function createCartService(
     const cart =
       (await repo.openCartOf(store.db, customerId)) ??
       (await store.tx((tx) => openCustomerCart(tx, customerId, ctx.now)));
-    return { token: customerToken(cart.id), cart: await view(store.db, cart.id, ctx.now) };
+    return { token: customerToken(cart.id), cart: await presentById(cart.id, ctx.now) };
+  }
+
+  /** Adds `quantity` more of a variant, checked against the line limits and the stock available. */
+  async function planAdd(state: CartState, body: AddCartLineBody): Promise<CartChange> {
+    const by =
+      body.variantId !== undefined ? { variantId: body.variantId } : { sku: normalizeSku(body.sku ?? '') };
+    const existing = state.lines.find((l) =>
+      'variantId' in by ? l.variantId === by.variantId : l.sku === by.sku,
+    );
+    const detail = existing ?? (await q.variant(store.db, by));
+    if (!detail || !isSellable(detail, state.cart.currency)) throw notSellable(by);
+    const quantity = (existing?.quantity ?? 0) + body.quantity;
+    if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(detail.variantId, quantity);
+    if (!existing && state.lines.length >= MAX_CART_LINES) {
+      throw businessRule('CART_LIMIT', `A cart holds at most ${MAX_CART_LINES} different shoes.`, {
+        limit: MAX_CART_LINES,
+        kind: 'lines_per_cart',
+      });
+    }
+    requireStock(detail, quantity);
+    return { line: { detail, quantity } };
+  }
+
+  function planQuantity(state: CartState, variantId: string, quantity: number): CartChange {
+    const existing = state.lines.find((l) => l.variantId === variantId);
+    if (!existing) throw lineNotFound(variantId);
+    if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(variantId, quantity);
+    if (quantity > existing.quantity) {
+      if (!isSellable(existing, state.cart.currency)) throw notSellable({ variantId });
+      requireStock(existing, quantity);
+    }
+    return { line: { detail: existing, quantity } };
+  }
+
+  function planShipping(
+    state: CartState,
+    coupon: CartCoupon,
+    body: { address: CartAddress; methodId?: string | null | undefined },
+    now: number,
+  ): CartChange {
+    const methodId = body.methodId ?? null;
+    if (methodId !== null) {
+      const lines = state.lines.map((l) => toCheckoutLine(l, state.cart.currency));
+      const totals = priceCart(pricing, state.cart, lines, coupon, now, {
+        destination: body.address.country,
+        shippingMethodId: methodId,
+      });
+      if (totals.shipping === null) {
+        throw businessRule(
+          'SHIPPING_METHOD_UNAVAILABLE',
+          'This shipping method does not deliver this cart to that address.',
+          {
+            methodId,
+            country: body.address.country,
+            available: totals.availableShipping.map((quote) => quote.methodId),
+          },
+        );
+      }
+    }
+    return { set: { shippingAddress: body.address, shippingMethodId: methodId } };
   }
 
   return {
@@ -338,7 +320,26 @@ export function createCartService(
 
     /** The cart, its priced lines and its coupon; 404 CART_NOT_FOUND for an unknown token. Converted carts come back too. */
     async forCheckout(db: Db, cartToken: string, now: number): Promise<CheckoutCart> {
-      return load(db, await resolve(db, cartToken), now);
+      const state = await readByToken(db, cartToken);
+      return checkoutCart(pricing, state, await couponFor(db, state.cart), now);
+    },
+
+    /**
+     * Inside the order's transaction: open -> converted first (on MySQL that also locks the cart,
+     * so a concurrent submit of the same cart waits for this one), then the cart as priced now.
+     * `claimed` is false when the cart was not open (converted already: the caller finds the
+     * order made from it). The caller's rollback reopens the cart when the order is refused.
+     */
+    async claimForCheckout(
+      tx: Db,
+      cartToken: string,
+      now: number,
+    ): Promise<{ claimed: boolean; checkout: CheckoutCart }> {
+      const tokenHash = tokenHashOf(cartToken);
+      const claimed = await repo.convertByTokenHash(tx, tokenHash, now);
+      const state = await q.read(tx, { tokenHash });
+      if (!state || state.cart.status === 'abandoned') throw cartNotFound();
+      return { claimed, checkout: checkoutCart(pricing, state, await couponFor(tx, state.cart), now) };
     },
 
     /** open -> converted inside the order's transaction; false when the cart was not open. */
@@ -351,56 +352,16 @@ export function createCartService(
     async create(ctx: RequestContext): Promise<CartWithToken> {
       const token = guestToken();
       const row = newCartRow(ctx.now, sha256(token));
-      await store.tx((tx) => repo.insertCart(tx, row));
-      return { token, cart: await view(store.db, row.id, ctx.now) };
+      await store.write((db) => q.insertCart(db, row));
+      return { token, cart: cartView(pricing, { cart: row, lines: [] }, noCoupon, ctx.now) };
     },
 
     async get(ctx: RequestContext, token: string | undefined): Promise<CartView> {
-      const cart = await resolve(store.db, token);
-      return view(store.db, cart.id, ctx.now);
+      return present(await readByToken(store.db, token), ctx.now);
     },
 
     addLine(ctx: RequestContext, token: string | undefined, body: AddCartLineBody): Promise<CartView> {
-      return mutate(ctx, token, async (tx, cart) => {
-        const by =
-          body.variantId !== undefined
-            ? { variantId: body.variantId }
-            : { sku: normalizeSku(body.sku ?? '') };
-        const variant = await repo.variantBy(tx, by);
-        if (
-          !variant ||
-          !sellable(
-            {
-              productStatus: variant.productStatus,
-              variantActive: variant.active,
-              productCurrency: variant.productCurrency,
-            },
-            cart.currency,
-          )
-        ) {
-          throw notSellable(by);
-        }
-        const lines = await repo.lines(tx, cart.id);
-        const existing = lines.find((l) => l.variantId === variant.variantId);
-        const quantity = (existing?.quantity ?? 0) + body.quantity;
-        if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(variant.variantId, quantity);
-        if (!existing && lines.length >= MAX_CART_LINES) {
-          throw businessRule('CART_LIMIT', `A cart holds at most ${MAX_CART_LINES} different shoes.`, {
-            limit: MAX_CART_LINES,
-            kind: 'lines_per_cart',
-          });
-        }
-        await requireStock(tx, variant.variantId, quantity);
-        if (existing) await repo.setLineQuantity(tx, cart.id, variant.variantId, quantity, ctx.now);
-        else
-          await repo.insertLine(tx, {
-            cartId: cart.id,
-            variantId: variant.variantId,
-            quantity,
-            createdAt: ctx.now,
-            updatedAt: ctx.now,
-          });
-      });
+      return change(ctx, token, (state) => planAdd(state, body));
     },
 
     setLineQuantity(
@@ -409,53 +370,31 @@ export function createCartService(
       variantId: string,
       quantity: number,
     ): Promise<CartView> {
-      return mutate(ctx, token, async (tx, cart) => {
-        const existing = (await repo.lines(tx, cart.id)).find((l) => l.variantId === variantId);
-        if (!existing) throw lineNotFound(variantId);
-        if (quantity === 0) {
-          await repo.deleteLine(tx, cart.id, variantId);
-          return;
-        }
-        if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(variantId, quantity);
-        if (quantity > existing.quantity) {
-          const variant = await repo.variantBy(tx, { variantId });
-          if (
-            !variant ||
-            !sellable(
-              {
-                productStatus: variant.productStatus,
-                variantActive: variant.active,
-                productCurrency: variant.productCurrency,
-              },
-              cart.currency,
-            )
-          )
-            throw notSellable({ variantId });
-          await requireStock(tx, variantId, quantity);
-        }
-        await repo.setLineQuantity(tx, cart.id, variantId, quantity, ctx.now);
-      });
+      return change(ctx, token, (state) => planQuantity(state, variantId, quantity));
     },
 
     removeLine(ctx: RequestContext, token: string | undefined, variantId: string): Promise<CartView> {
-      return mutate(ctx, token, async (tx, cart) => {
-        if (!(await repo.deleteLine(tx, cart.id, variantId))) throw lineNotFound(variantId);
+      return change(ctx, token, (state) => {
+        const existing = state.lines.find((l) => l.variantId === variantId);
+        if (!existing) throw lineNotFound(variantId);
+        return { line: { detail: existing, quantity: 0 } };
       });
     },
 
     applyCoupon(ctx: RequestContext, token: string | undefined, code: string): Promise<CartView> {
-      return mutate(ctx, token, async (tx, cart) => {
+      return change(ctx, token, async (state) => {
         const normalized = normalizeCouponCode(code);
-        const row = await repo.couponByCode(tx, normalized);
+        const row = await repo.couponByCode(store.db, normalized);
         if (!row?.active) {
           throw businessRule('COUPON_NOT_FOUND', 'No active coupon with this code.', { code: normalized });
         }
-        await repo.updateCart(tx, cart.id, { couponCode: row.code });
+        const coupon = await couponFor(store.db, { ...state.cart, couponCode: row.code });
+        return { set: { couponCode: row.code }, coupon };
       });
     },
 
     removeCoupon(ctx: RequestContext, token: string | undefined): Promise<CartView> {
-      return mutate(ctx, token, (tx, cart) => repo.updateCart(tx, cart.id, { couponCode: null }));
+      return change(ctx, token, () => ({ set: { couponCode: null }, coupon: noCoupon }));
     },
 
     setShipping(
@@ -463,35 +402,11 @@ export function createCartService(
       token: string | undefined,
       body: { address: CartAddress; methodId?: string | null | undefined },
     ): Promise<CartView> {
-      return mutate(ctx, token, async (tx, cart) => {
-        const methodId = body.methodId ?? null;
-        if (methodId !== null) {
-          const lines = (await repo.lineDetails(tx, cart.id)).map((d) => toLine(d, cart.currency));
-          const coupon = await couponFor(tx, cart);
-          const totals = computeCartTotals(
-            pricingInput(cart, lines, coupon, ctx.now, {
-              destination: body.address.country,
-              shippingMethodId: methodId,
-            }),
-          );
-          if (totals.shipping === null) {
-            throw businessRule(
-              'SHIPPING_METHOD_UNAVAILABLE',
-              'This shipping method does not deliver this cart to that address.',
-              {
-                methodId,
-                country: body.address.country,
-                available: totals.availableShipping.map((q) => q.methodId),
-              },
-            );
-          }
-        }
-        await repo.updateCart(tx, cart.id, { shippingAddress: body.address, shippingMethodId: methodId });
-      });
+      return change(ctx, token, (state, coupon) => planShipping(state, coupon, body, ctx.now));
     },
 
     setContact(ctx: RequestContext, token: string | undefined, email: string): Promise<CartView> {
-      return mutate(ctx, token, (tx, cart) => repo.updateCart(tx, cart.id, { email }));
+      return change(ctx, token, () => ({ set: { email } }));
     },
 
     // ---- customer carts ----
@@ -505,7 +420,7 @@ export function createCartService(
      */
     async merge(ctx: RequestContext, guestToken: string | undefined): Promise<CartWithToken> {
       const customerId = customerIdOf(ctx);
-      const guest = await resolve(store.db, guestToken);
+      const guest = (await readByToken(store.db, guestToken)).cart;
       if (guest.customerId === customerId) return mine(ctx);
       if (guest.customerId !== null) throw cartNotFound();
       const target = await store.tx(async (tx) => {
@@ -515,17 +430,13 @@ export function createCartService(
           throw current?.status === 'converted' ? cartConverted() : cartNotFound();
         }
         if (!(await repo.touchCart(tx, own.id, ctx.now))) throw cartNotFound();
-        const guestLines = await repo.lineDetails(tx, guest.id);
-        const ownLines = await repo.lines(tx, own.id);
-        const available = await repo.availability(
-          tx,
-          guestLines.map((l) => l.variantId),
-        );
+        const guestLines = (await q.read(tx, { id: guest.id }))?.lines ?? [];
+        const ownLines = (await q.read(tx, { id: own.id }))?.lines ?? [];
         let lineCount = ownLines.length;
         for (const g of guestLines) {
-          if (!sellable(g, own.currency)) continue;
+          if (!isSellable(g, own.currency)) continue;
           const existing = ownLines.find((l) => l.variantId === g.variantId);
-          const cap = Math.min(MAX_CART_LINE_UNITS, available.get(g.variantId) ?? 0);
+          const cap = Math.min(MAX_CART_LINE_UNITS, g.available);
           const quantity = Math.min(cap, (existing?.quantity ?? 0) + g.quantity);
           if (existing) {
             if (quantity > existing.quantity)
@@ -549,7 +460,7 @@ export function createCartService(
         });
         return own;
       });
-      return { token: customerToken(target.id), cart: await view(store.db, target.id, ctx.now) };
+      return { token: customerToken(target.id), cart: await presentById(target.id, ctx.now) };
     },
 
     // ---- jobs ----
@@ -569,8 +480,10 @@ export function createCartService(
       let sent = 0;
       for (const cart of candidates) {
         if (opts.signal?.aborted) break;
-        const loaded = await load(store.db, cart, now);
-        const lines = loaded.lines.filter((l) => l.sellable);
+        const state = await q.read(store.db, { id: cart.id });
+        const lines = (state?.lines ?? [])
+          .map((l) => toCheckoutLine(l, cart.currency))
+          .filter((l) => l.sellable);
         if (lines.length === 0 || !cart.email) continue;
         const queued = await store.tx(async (tx) => {
           if (!(await repo.markReminded(tx, cart.id, cart.updatedAt, now))) return false;

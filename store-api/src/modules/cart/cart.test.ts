@@ -212,6 +212,26 @@ describe(`cart: lifecycle, availability and tokens (${testDialect})`, () => {
     expect(cart.version).toBe(7);
   });
 
+  it('keeps every one of concurrent line and field changes to one cart (none lost to another)', async () => {
+    const c = await guestCart(t);
+    const ids = [mila.variant('NUDE', 38).id, mila.variant('NUDE', 39).id, rosa.variant('BLACK', 39).id];
+    const results = await Promise.all([
+      ...ids.map((variantId) => c.call('POST', '/store/cart/lines', { variantId, quantity: 1 })),
+      c.call('PUT', '/store/cart/contact', { email: 'race@example.com' }),
+      c.call('PUT', '/store/cart/shipping', {
+        address: { name: 'Ana Race', line1: '1 Main St', city: 'Dublin', postalCode: 'D01', country: 'IE' },
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    // Each answer shows its own change applied to everything committed before it.
+    expect(new Set(results.map((r) => r.body.version)).size).toBe(5);
+    const cart = (await c.call('GET', '/store/cart')).body;
+    expect(cart.lines.map((l: { variantId: string }) => l.variantId).sort()).toEqual([...ids].sort());
+    expect(cart.email).toBe('race@example.com');
+    expect(cart.shippingAddress.city).toBe('Dublin');
+    expect(cart.version).toBe(6);
+  });
+
   it('answers CART_TOKEN_REQUIRED without a token and CART_NOT_FOUND for an unknown one', async () => {
     const before = await tableCounts(t.store);
     const missing = await t.call('GET', '/store/cart');

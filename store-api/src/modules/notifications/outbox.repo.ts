@@ -91,9 +91,10 @@ export async function claimDue(store: Store, o: ClaimOptions): Promise<Claim> {
   // A sender that died on its last allowed attempt leaves a stale claim nobody may retry.
   const exhausted = candidates.filter((c) => c.attempts >= o.maxAttempts).map((c) => c.id);
   if (ids.length === 0 && exhausted.length === 0) return { claimId, rows: [] };
-  await store.tx(async (tx) => {
+  // Two independent conditional updates: neither needs the other, so no transaction around them.
+  await store.write(async (db) => {
     if (exhausted.length)
-      await tx
+      await db
         .update(t)
         .set({
           status: 'failed',
@@ -103,7 +104,7 @@ export async function claimDue(store: Store, o: ClaimOptions): Promise<Claim> {
         })
         .where(and(inArray(t.id, exhausted), due));
     if (ids.length)
-      await tx
+      await db
         .update(t)
         .set({
           status: 'sending',
@@ -163,8 +164,8 @@ export async function markFinal(
   status: 'failed' | 'skipped',
   error: string,
 ): Promise<void> {
-  await store.tx((tx) =>
-    tx
+  await store.write((db) =>
+    db
       .update(store.t.outbox)
       .set({ status, claimedBy: null, claimedUntil: null, lastError: clipError(error) })
       .where(owned(store, claimId, row.id)),
@@ -180,8 +181,8 @@ export async function markAttemptFailed(
   retryAt: number | null,
 ): Promise<'retry' | 'failed'> {
   const outcome = retryAt === null ? 'failed' : 'retry';
-  await store.tx((tx) =>
-    tx
+  await store.write((db) =>
+    db
       .update(store.t.outbox)
       .set({
         status: outcome === 'failed' ? 'failed' : 'pending',
@@ -199,8 +200,8 @@ export async function markAttemptFailed(
 export async function releaseClaim(store: Store, claimId: string, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
   const t = store.t.outbox;
-  await store.tx((tx) =>
-    tx
+  await store.write((db) =>
+    db
       .update(t)
       .set({
         status: 'pending',
