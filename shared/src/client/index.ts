@@ -8,178 +8,19 @@
  */
 import { z } from 'zod';
 import * as c from '../contracts/index.ts';
-import { DomainError, type ErrorKind, type FieldError } from '../errors.ts';
+import { createRequest, type QueryOf, type RequestOptions, type ShoeboxClientOptions } from './transport.ts';
 
-// ---- errors --------------------------------------------------------------------------------------
+export { isShoeboxApiError, kindOfStatus, type ProblemDocument, ShoeboxApiError } from './errors.ts';
+export type { QueryOf, RequestOptions, ShoeboxClientOptions } from './transport.ts';
 
-export type ProblemDocument = z.output<typeof c.problem>;
-
-const kindByStatus: Record<number, ErrorKind> = {
-  400: 'validation',
-  401: 'unauthenticated',
-  403: 'forbidden',
-  404: 'not_found',
-  409: 'conflict',
-  413: 'validation',
-  415: 'validation',
-  422: 'business_rule',
-  429: 'rate_limited',
-  502: 'external',
-  503: 'external',
-  504: 'external',
-};
-
-/** The error kind an HTTP status stands for (the inverse of the server's `statusOfKind`). */
-export function kindOfStatus(status: number): ErrorKind {
-  return kindByStatus[status] ?? (status >= 500 || status === 0 ? 'internal' : 'validation');
-}
-
-/** An error answer of the API (or a failure to reach it: status 0, code NETWORK_ERROR). */
-export class ShoeboxApiError extends DomainError {
-  readonly status: number;
-  /** The server's request id (x-request-id), to quote when reporting a problem. */
-  readonly requestId: string | undefined;
-  /** The problem document as received, when the server sent one. */
-  readonly problem: ProblemDocument | undefined;
-
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    extra: {
-      requestId?: string | undefined;
-      problem?: ProblemDocument | undefined;
-      details?: Record<string, unknown> | undefined;
-      errors?: FieldError[] | undefined;
-    } = {},
-  ) {
-    super(status === 0 ? 'external' : kindOfStatus(status), code, message, {
-      ...(extra.details ? { details: extra.details } : {}),
-      ...(extra.errors ? { errors: extra.errors } : {}),
-    });
-    this.name = 'ShoeboxApiError';
-    this.status = status;
-    this.requestId = extra.requestId;
-    this.problem = extra.problem;
-  }
-}
-
-export const isShoeboxApiError = (e: unknown): e is ShoeboxApiError => e instanceof ShoeboxApiError;
-
-// ---- options ---------------------------------------------------------------------------------------
-
-type MaybeToken = string | null | undefined;
-type TokenSource = MaybeToken | (() => MaybeToken | Promise<MaybeToken>);
-
-export interface ShoeboxClientOptions {
-  /** e.g. `http://localhost:4000` (no trailing slash needed). */
-  baseUrl: string;
-  /** Defaults to the global fetch. */
-  fetch?: typeof fetch;
-  /** The bearer token to send: a staff or customer access token, or an API key (`sbk_...`). */
-  getToken?: () => MaybeToken | Promise<MaybeToken>;
-  /** The guest cart token (X-Cart-Token) for cart and checkout calls. */
-  cartToken?: TokenSource;
-  /** Extra headers on every request. */
-  headers?: Record<string, string>;
-  /** Check every JSON answer against its contract and throw RESPONSE_INVALID when it differs. */
-  validateResponses?: boolean;
-}
-
-/** Query strings: the parsed form of the query contract, every field optional. */
-export type QueryOf<S extends z.ZodType> = { [K in keyof z.output<S>]?: z.output<S>[K] };
 type In<S extends z.ZodType> = z.input<S>;
 type Out<S extends z.ZodType> = z.output<S>;
-
-export interface RequestOptions {
-  query?: Record<string, unknown> | undefined;
-  /** Sent as JSON. */
-  body?: unknown;
-  /** Sent as-is with `contentType` (CSV text, image bytes). */
-  rawBody?: string | Blob | ArrayBuffer | Uint8Array | undefined;
-  contentType?: string;
-  /** Send the cart token header. */
-  cart?: boolean;
-  headers?: Record<string, string>;
-  signal?: AbortSignal;
-}
-
-// ---- client ---------------------------------------------------------------------------------------
 
 const staffMe = c.staffUser.extend({ permissions: z.array(z.string()) });
 const seg = (value: string) => encodeURIComponent(value);
 
 export function createShoeboxClient(options: ShoeboxClientOptions) {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-
-  async function resolve(source: TokenSource): Promise<MaybeToken> {
-    return typeof source === 'function' ? source() : source;
-  }
-
-  /**
-   * One call: `schema` is the answer's contract (checked when `validateResponses` is on); without
-   * one the answer is returned as text (CSV) or JSON as it came. 204 answers resolve to undefined.
-   */
-  async function request<T>(
-    method: string,
-    path: string,
-    schema: z.ZodType | null,
-    opts: RequestOptions = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...options.headers,
-      ...opts.headers,
-    };
-    const token = await options.getToken?.();
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (opts.cart) {
-      const cartToken = await resolve(options.cartToken);
-      if (cartToken) headers[c.CART_TOKEN_HEADER] = cartToken;
-    }
-    let body: RequestInit['body'];
-    if (opts.rawBody !== undefined) {
-      body = opts.rawBody as RequestInit['body'];
-      headers['content-type'] = opts.contentType ?? 'application/octet-stream';
-    } else if (opts.body !== undefined) {
-      body = JSON.stringify(opts.body);
-      headers['content-type'] = 'application/json';
-    }
-    let res: Response;
-    try {
-      res = await doFetch(baseUrl + path + queryString(opts.query), {
-        method,
-        headers,
-        body,
-        ...(opts.signal ? { signal: opts.signal } : {}),
-      });
-    } catch (error) {
-      if ((error as { name?: string }).name === 'AbortError') throw error;
-      throw new ShoeboxApiError(0, 'NETWORK_ERROR', `Could not reach ${baseUrl}: ${String(error)}`);
-    }
-    const requestId = res.headers.get('x-request-id') ?? undefined;
-    if (!res.ok) throw await errorOf(res, requestId);
-    if (res.status === 204) return undefined as T;
-    const type = res.headers.get('content-type') ?? '';
-    if (!type.includes('json')) return (await res.text()) as T;
-    const json: unknown = await res.json();
-    if (schema && options.validateResponses) {
-      const checked = schema.safeParse(json);
-      if (!checked.success) {
-        throw new ShoeboxApiError(
-          res.status,
-          'RESPONSE_INVALID',
-          `${method} ${path}: the answer does not match its contract`,
-          {
-            requestId,
-            errors: checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          },
-        );
-      }
-    }
-    return json as T;
-  }
+  const request = createRequest(options);
 
   const get = <S extends z.ZodType>(path: string, schema: S, opts?: RequestOptions) =>
     request<Out<S>>('GET', path, schema, opts);
@@ -378,43 +219,3 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
 }
 
 export type ShoeboxClient = ReturnType<typeof createShoeboxClient>;
-
-// ---- helpers --------------------------------------------------------------------------------------
-
-/** Lists go comma-separated (`size=38,38.5`), as the list filters read them; undefined is left out. */
-function queryString(query: Record<string, unknown> | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    params.set(key, Array.isArray(value) ? value.map(String).join(',') : String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
-
-async function errorOf(res: Response, requestId: string | undefined): Promise<ShoeboxApiError> {
-  const text = await res.text().catch(() => '');
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  const doc = c.problem.safeParse(parsed);
-  if (doc.success) {
-    const p = doc.data;
-    return new ShoeboxApiError(res.status, p.code, p.detail, {
-      requestId: p.requestId || requestId,
-      problem: p,
-      details: p.details,
-      errors: p.errors,
-    });
-  }
-  return new ShoeboxApiError(
-    res.status,
-    `HTTP_${res.status}`,
-    `Unexpected ${res.status} answer${text ? `: ${text.slice(0, 200)}` : ''}`,
-    { requestId },
-  );
-}
