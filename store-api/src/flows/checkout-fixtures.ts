@@ -1,5 +1,6 @@
 /**
- * Checkout test helpers: stock through the inventory API, carts through the store cart API,
+ * Checkout test helpers: stock through the inventory API, carts through the store cart API (the
+ * typed client; `shopper().call` and `checkout()` stay on the wire, where tests assert statuses),
  * and the flow dependencies of a test app (for calling flows and jobs directly).
  */
 import { inArray, sql } from 'drizzle-orm';
@@ -21,25 +22,19 @@ export function location(t: TestApp, code = 'MAIN'): Promise<string> {
   let id = byCode.get(code);
   if (!id) {
     id = t
-      .call('POST', '/admin/stock-locations', {
-        token: t.tokens.owner,
-        body: { code, name: `Warehouse ${code}` },
-      })
-      .then((res) => {
-        if (res.status !== 201) throw new Error(`fixture: location ${res.status} ${res.text}`);
-        return res.body.id as string;
-      });
+      .client(t.tokens.owner)
+      .admin.stockLocations.create({ code, name: `Warehouse ${code}` })
+      .then((created) => created.id);
     byCode.set(code, id);
   }
   return id;
 }
 
 export async function receive(t: TestApp, variantId: string, quantity: number, code = 'MAIN'): Promise<void> {
-  const res = await t.call('POST', '/admin/inventory/receive', {
-    token: t.tokens.owner,
-    body: { locationId: await location(t, code), lines: [{ variantId, quantity }] },
+  await t.client(t.tokens.owner).admin.inventory.receive({
+    locationId: await location(t, code),
+    lines: [{ variantId, quantity }],
   });
-  if (res.status >= 300) throw new Error(`fixture: receive ${res.status} ${res.text}`);
 }
 
 export const address = {
@@ -62,22 +57,15 @@ export async function shopper(
   lines: Array<{ variantId: string; quantity: number }>,
   opts: ShopperOptions = {},
 ) {
-  const created = await t.call('POST', '/store/cart');
-  if (created.status !== 201) throw new Error(`fixture: cart ${created.status} ${created.text}`);
-  const token: string = created.body.token;
+  const { token } = await t.client().store.cart.create();
+  const cart = t.client(undefined, token).store.cart;
+  for (const line of lines) await cart.addLine(line);
+  const email = opts.email === undefined ? 'aoife@example.ie' : opts.email;
+  if (email) await cart.setContact({ email });
+  if (opts.shipping !== false) await cart.setShipping({ address, methodId: 'house-standard' });
+  if (opts.couponCode) await cart.setCoupon({ code: opts.couponCode });
   const call = (method: string, path: string, body?: unknown) =>
     t.call(method, path, { headers: { 'x-cart-token': token }, ...(body === undefined ? {} : { body }) });
-  const must = async (what: string, p: ReturnType<typeof call>) => {
-    const res = await p;
-    if (res.status >= 300) throw new Error(`fixture: ${what} ${res.status} ${res.text}`);
-    return res;
-  };
-  for (const line of lines) await must('add line', call('POST', '/store/cart/lines', line));
-  const email = opts.email === undefined ? 'aoife@example.ie' : opts.email;
-  if (email) await must('contact', call('PUT', '/store/cart/contact', { email }));
-  if (opts.shipping !== false)
-    await must('shipping', call('PUT', '/store/cart/shipping', { address, methodId: 'house-standard' }));
-  if (opts.couponCode) await must('coupon', call('PUT', '/store/cart/coupon', { code: opts.couponCode }));
   return { token, call, checkout: () => call('POST', '/store/checkout') };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Catalog fixtures for tests of modules that need products and variants (inventory, orders...),
- * built through the admin catalog API as a client would.
+ * built through the admin catalog API with the typed client, as a client would. A refusal throws
+ * the client's ShoeboxApiError (status, code, detail).
  */
 import type { TestApp } from './harness.ts';
 
@@ -44,30 +45,15 @@ interface AppCatalog {
 const perApp = new WeakMap<TestApp, Promise<AppCatalog>>();
 let counter = 0;
 
-type Res = { status: number; text: string; body: any };
-const expectStatus = (what: string, res: Res, ...statuses: number[]) => {
-  if (!statuses.includes(res.status)) throw new Error(`fixture: ${what} answered ${res.status}: ${res.text}`);
-  return res.body;
-};
-
 function baseCatalog(t: TestApp): Promise<AppCatalog> {
   let base = perApp.get(t);
   if (!base) {
-    base = (async () => {
-      const brand = await t.call('POST', '/admin/brands', {
-        token: t.tokens.owner,
-        body: { name: 'Fixture Brand' },
-      });
-      const category = await t.call('POST', '/admin/categories', {
-        token: t.tokens.owner,
-        body: { name: 'Pumps & heels' },
-      });
-      return {
-        brandId: expectStatus('POST /admin/brands', brand, 201).id,
-        categoryId: expectStatus('POST /admin/categories', category, 201).id,
-        colours: new Map(),
-      };
-    })();
+    const admin = t.client(t.tokens.owner).admin;
+    base = (async () => ({
+      brandId: (await admin.brands.create({ name: 'Fixture Brand' })).id,
+      categoryId: (await admin.categories.create({ name: 'Pumps & heels' })).id,
+      colours: new Map(),
+    }))();
     perApp.set(t, base);
   }
   return base;
@@ -78,11 +64,9 @@ function colourId(t: TestApp, base: AppCatalog, code: string): Promise<string> {
   if (!id) {
     const name = code.charAt(0) + code.slice(1).toLowerCase();
     id = t
-      .call('POST', '/admin/colours', {
-        token: t.tokens.owner,
-        body: { name, code, family: 'multi', swatchHex: '#C0A080' },
-      })
-      .then((res) => expectStatus('POST /admin/colours', res, 201).id as string);
+      .client(t.tokens.owner)
+      .admin.colours.create({ name, code, family: 'multi', swatchHex: '#C0A080' })
+      .then((colour) => colour.id);
     base.colours.set(code, id);
   }
   return id;
@@ -99,37 +83,26 @@ export async function createProductFixture(t: TestApp, opts: ProductFixtureOptio
   for (const code of opts.colours) colourIds.push(await colourId(t, base, code));
   const codeOf = new Map(opts.colours.map((code, i) => [colourIds[i]!, code]));
 
-  const created = await t.call('POST', '/admin/products', {
-    token: t.tokens.owner,
-    body: {
-      name,
-      styleCode,
-      description: 'Fixture',
-      brandId: base.brandId,
-      categoryId: base.categoryId,
-      material: 'Leather',
-      heelHeightMm: 60,
-      basePriceMinor: 8900,
-      currency: 'EUR',
-    },
+  const admin = t.client(t.tokens.owner).admin;
+  const { id: productId } = await admin.products.create({
+    name,
+    styleCode,
+    description: 'Fixture',
+    brandId: base.brandId,
+    categoryId: base.categoryId,
+    material: 'Leather',
+    heelHeightMm: 60,
+    basePriceMinor: 8900,
+    currency: 'EUR',
   });
-  const productId: string = expectStatus('POST /admin/products', created, 201).id;
-  const generated = await t.call('POST', `/admin/products/${productId}/variants/generate`, {
-    token: t.tokens.owner,
-    body: { colourIds, sizes: opts.sizes, lowStockThreshold: opts.lowStockThreshold ?? 2 },
+  await admin.variants.generate(productId, {
+    colourIds,
+    sizes: opts.sizes,
+    lowStockThreshold: opts.lowStockThreshold ?? 2,
   });
-  expectStatus('POST /admin/products/:id/variants/generate', generated, 200, 201);
-  if (status !== 'draft') {
-    const patched = await t.call('PATCH', `/admin/products/${productId}`, {
-      token: t.tokens.owner,
-      body: { status },
-    });
-    expectStatus('PATCH /admin/products/:id', patched, 200);
-  }
-  const detail = await t.call('GET', `/admin/products/${productId}`, { token: t.tokens.owner });
-  const variants: VariantFixture[] = (
-    expectStatus('GET /admin/products/:id', detail, 200).variants as Array<Omit<VariantFixture, 'colourCode'>>
-  ).map((v) => ({
+  if (status !== 'draft') await admin.products.update(productId, { status });
+  const detail = await admin.products.get(productId);
+  const variants: VariantFixture[] = detail.variants.map((v) => ({
     id: v.id,
     productId: v.productId,
     sku: v.sku,
@@ -155,9 +128,5 @@ export async function createProductFixture(t: TestApp, opts: ProductFixtureOptio
 
 /** Switches a variant on or off through PATCH /admin/variants/:id. */
 export async function setVariantActive(t: TestApp, variantId: string, active: boolean): Promise<void> {
-  const res = await t.call('PATCH', `/admin/variants/${variantId}`, {
-    token: t.tokens.owner,
-    body: { active },
-  });
-  expectStatus('PATCH /admin/variants/:id', res, 200);
+  await t.client(t.tokens.owner).admin.variants.update(variantId, { active });
 }

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createShoeboxClient, type ShoeboxClient } from '@shoebox/shared/client';
 import { getTableName, sql, type Table } from 'drizzle-orm';
 import mysql from 'mysql2/promise';
 import pino from 'pino';
@@ -45,7 +46,14 @@ export interface TestApp {
   config: Config;
   baseUrl: string;
   routes: ReturnType<typeof createApp>['routes'];
+  /** The wire: raw status, headers and body (tests of statuses and bad input). */
   call<T = any>(method: string, path: string, opts?: CallOptions): Promise<HttpResult<T>>;
+  /**
+   * The typed client (`@shoebox/shared/client`) against this app, as a client would call it:
+   * `token` is a staff or customer access token or an API key, `cartToken` goes in X-Cart-Token.
+   * Its answers are checked against the document like `call`'s, and against the contracts.
+   */
+  client(token?: string, cartToken?: string): ShoeboxClient;
   /** Access tokens for one staff member of each role; the owner is bootstrapped, the others created through the API. */
   tokens: { owner: string; manager: string; warehouse: string };
   /** Checks answers against the app's OpenAPI document (throws on a violation), counting them. */
@@ -81,6 +89,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const checkAnswer = answerChecker(new ResponseChecker(buildOpenApi(routes)), emptyTally());
   const call = makeCaller(baseUrl, checkAnswer);
+  const client = clientFactory(baseUrl, checkAnswer);
 
   await insertStaffDirect(store, {
     email: 'owner@test.shop',
@@ -88,18 +97,21 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     role: 'owner',
     password: staffPasswords.owner,
   });
-  const owner = await signIn(call, 'owner@test.shop', staffPasswords.owner);
+  const signIn = async (email: string, password: string) =>
+    (await client().admin.auth.signIn({ email, password })).accessToken;
+  const owner = await signIn('owner@test.shop', staffPasswords.owner);
   for (const role of ['manager', 'warehouse'] as const) {
-    const created = await call('POST', '/admin/staff', {
-      token: owner,
-      body: { email: `${role}@test.shop`, name: `Test ${role}`, role, password: staffPasswords[role] },
+    await client(owner).admin.staff.create({
+      email: `${role}@test.shop`,
+      name: `Test ${role}`,
+      role,
+      password: staffPasswords[role],
     });
-    if (created.status !== 201) throw new Error(`fixture: could not create ${role}: ${created.text}`);
   }
   const tokens = {
     owner,
-    manager: await signIn(call, 'manager@test.shop', staffPasswords.manager),
-    warehouse: await signIn(call, 'warehouse@test.shop', staffPasswords.warehouse),
+    manager: await signIn('manager@test.shop', staffPasswords.manager),
+    warehouse: await signIn('warehouse@test.shop', staffPasswords.warehouse),
   };
 
   return {
@@ -108,6 +120,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     baseUrl,
     routes,
     call,
+    client,
     tokens,
     checkAnswer,
     async close() {
@@ -121,10 +134,28 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   };
 }
 
-async function signIn(call: TestApp['call'], email: string, password: string): Promise<string> {
-  const res = await call('POST', '/admin/auth/sign-in', { body: { email, password } });
-  if (res.status !== 200) throw new Error(`fixture: sign-in failed for ${email}: ${res.text}`);
-  return res.body.accessToken;
+/** Typed clients whose fetch checks every answer against the document, as `call` does. */
+function clientFactory(baseUrl: string, checkAnswer: (answer: Answer) => void): TestApp['client'] {
+  const checkingFetch: typeof fetch = async (input, init) => {
+    const res = await fetch(input, init);
+    const url = input instanceof Request ? input.url : String(input);
+    checkAnswer({
+      method: init?.method ?? 'GET',
+      url: url.slice(baseUrl.length),
+      status: res.status,
+      headers: res.headers,
+      text: await res.clone().text(),
+    });
+    return res;
+  };
+  return (token, cartToken) =>
+    createShoeboxClient({
+      baseUrl,
+      fetch: checkingFetch,
+      getToken: () => token,
+      cartToken,
+      validateResponses: true,
+    });
 }
 
 type AnswerCheck = ((answer: Answer) => void) & { save(): void };

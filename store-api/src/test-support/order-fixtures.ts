@@ -8,18 +8,13 @@
  *   `payment_intent.succeeded` webhook from the fake Stripe to `/webhooks/stripe` (paid, stock sold).
  *
  * The app must run in Stripe mode against `startFakeStripe`. The one thing the API cannot do is
- * backdate an order: `createdAt` rewrites `orders.created_at` directly after checkout.
+ * backdate an order: `createdAt` rewrites `orders.created_at` directly after checkout. Calls go
+ * through the typed client; a refusal throws its ShoeboxApiError (status, code, detail).
  */
 import { eq } from 'drizzle-orm';
 import { createProductFixture, type ProductFixture, type VariantFixture } from './catalog-fixtures.ts';
 import type { FakeStripe } from './fake-stripe.ts';
 import type { TestApp } from './harness.ts';
-
-type Res = { status: number; text: string; body: any };
-const expectStatus = (what: string, res: Res, ...statuses: number[]) => {
-  if (!statuses.includes(res.status)) throw new Error(`fixture: ${what} answered ${res.status}: ${res.text}`);
-  return res.body;
-};
 
 export interface OrderStockFixture {
   product: ProductFixture;
@@ -38,36 +33,17 @@ export async function createOrderStock(
   opts: { sizes: number[]; quantity: number; colours?: string[]; prices?: Record<number, number> },
 ): Promise<OrderStockFixture> {
   const product = await createProductFixture(t, { colours: opts.colours ?? ['NUDE'], sizes: opts.sizes });
+  const admin = t.client(t.tokens.owner).admin;
   for (const v of product.variants) {
     const priceMinor = opts.prices?.[v.sizeEu];
-    if (priceMinor === undefined) continue;
-    expectStatus(
-      'PATCH /admin/variants/:id',
-      await t.call('PATCH', `/admin/variants/${v.id}`, { token: t.tokens.owner, body: { priceMinor } }),
-      200,
-    );
+    if (priceMinor !== undefined) await admin.variants.update(v.id, { priceMinor });
   }
   const code = `ORD${++locationCounter}`;
-  const location = expectStatus(
-    'POST /admin/stock-locations',
-    await t.call('POST', '/admin/stock-locations', {
-      token: t.tokens.owner,
-      body: { code, name: `Order fixture ${code}` },
-    }),
-    201,
-  );
-  expectStatus(
-    'POST /admin/inventory/receive',
-    await t.call('POST', '/admin/inventory/receive', {
-      token: t.tokens.owner,
-      body: {
-        locationId: location.id,
-        lines: product.variants.map((v) => ({ variantId: v.id, quantity: opts.quantity })),
-      },
-    }),
-    200,
-    201,
-  );
+  const location = await admin.stockLocations.create({ code, name: `Order fixture ${code}` });
+  await admin.inventory.receive({
+    locationId: location.id,
+    lines: product.variants.map((v) => ({ variantId: v.id, quantity: opts.quantity })),
+  });
   return { product, locationId: location.id, variants: product.variants };
 }
 
@@ -79,12 +55,8 @@ export async function createCustomer(
   name = `Shopper ${++customerCounter}`,
 ): Promise<{ id: string; email: string; token: string }> {
   const email = `shopper-${process.pid}-${Date.now()}-${++customerCounter}@example.com`;
-  const body = expectStatus(
-    'POST /store/auth/register',
-    await t.call('POST', '/store/auth/register', { body: { email, password: 'shopper-pass-123', name } }),
-    201,
-  );
-  return { id: body.customer.id, email, token: body.accessToken };
+  const session = await t.client().store.auth.register({ email, password: 'shopper-pass-123', name });
+  return { id: session.customer.id, email, token: session.accessToken };
 }
 
 export interface OrderFixtureLine {
@@ -129,47 +101,20 @@ export const fixtureAddress = (name = 'Ana Shopper') => ({
 
 /** Places an order through the cart and checkout API (and pays it through a Stripe webhook with `paid`). */
 export async function createOrderFixture(t: TestApp, opts: OrderFixtureOptions): Promise<OrderFixture> {
-  let cartToken: string;
-  if (opts.customer) {
-    const mine = await t.call('GET', '/store/cart/mine', { token: opts.customer.token });
-    cartToken = expectStatus('GET /store/cart/mine', mine, 200).token;
-  } else {
-    cartToken = expectStatus('POST /store/cart', await t.call('POST', '/store/cart'), 201).token;
-  }
-  const cart = (method: string, path: string, body?: unknown) =>
-    t.call(method, path, {
-      headers: { 'x-cart-token': cartToken },
-      ...(opts.customer ? { token: opts.customer.token } : {}),
-      ...(body === undefined ? {} : { body }),
-    });
+  const customerToken = opts.customer?.token;
+  const { token: cartToken } = customerToken
+    ? await t.client(customerToken).store.cart.mine()
+    : await t.client().store.cart.create();
+  const shop = t.client(customerToken, cartToken).store;
   for (const line of opts.lines)
-    expectStatus(
-      'POST /store/cart/lines',
-      await cart('POST', '/store/cart/lines', { variantId: line.variant.id, quantity: line.quantity }),
-      200,
-      201,
-    );
-  if (!opts.customer) {
-    const email = opts.email ?? `guest-${process.pid}-${++guestCounter}@example.com`;
-    expectStatus('PUT /store/cart/contact', await cart('PUT', '/store/cart/contact', { email }), 200);
-  }
-  expectStatus(
-    'PUT /store/cart/shipping',
-    await cart('PUT', '/store/cart/shipping', {
-      address: fixtureAddress(opts.name),
-      methodId: 'house-standard',
-    }),
-    200,
-  );
-  if (opts.couponCode)
-    expectStatus(
-      'PUT /store/cart/coupon',
-      await cart('PUT', '/store/cart/coupon', { code: opts.couponCode }),
-      200,
-    );
-  const placed = expectStatus('POST /store/checkout', await cart('POST', '/store/checkout'), 201);
-  const id: string = placed.orderId;
-  const intentId: string | null = placed.payment?.intentId ?? null;
+    await shop.cart.addLine({ variantId: line.variant.id, quantity: line.quantity });
+  if (!opts.customer)
+    await shop.cart.setContact({ email: opts.email ?? `guest-${process.pid}-${++guestCounter}@example.com` });
+  await shop.cart.setShipping({ address: fixtureAddress(opts.name), methodId: 'house-standard' });
+  if (opts.couponCode) await shop.cart.setCoupon({ code: opts.couponCode });
+  const placed = await shop.checkout.placeOrder();
+  const id = placed.orderId;
+  const intentId = placed.payment?.intentId ?? null;
 
   if (opts.paid) {
     if (!opts.stripe || !intentId)

@@ -1,4 +1,7 @@
-/** Test helpers for cart tests: stock through the inventory API, carts through the store API. */
+/**
+ * Test helpers for cart tests: stock through the inventory API, carts through the store API, with
+ * the typed client. `guestCart().call` stays on the wire for the tests that assert statuses.
+ */
 import type { TestApp } from '../../test-support/harness.ts';
 
 const locations = new WeakMap<TestApp, Promise<string>>();
@@ -8,42 +11,32 @@ export async function receiveStock(t: TestApp, variantId: string, quantity: numb
   let location = locations.get(t);
   if (!location) {
     location = t
-      .call('POST', '/admin/stock-locations', {
-        token: t.tokens.owner,
-        body: { code: 'CARTFX', name: 'Cart fixture warehouse' },
-      })
-      .then((res) => {
-        if (res.status !== 201) throw new Error(`fixture: location ${res.status} ${res.text}`);
-        return res.body.id as string;
-      });
+      .client(t.tokens.owner)
+      .admin.stockLocations.create({ code: 'CARTFX', name: 'Cart fixture warehouse' })
+      .then((created) => created.id);
     locations.set(t, location);
   }
-  const res = await t.call('POST', '/admin/inventory/receive', {
-    token: t.tokens.owner,
-    body: { locationId: await location, lines: [{ variantId, quantity }] },
-  });
-  if (res.status >= 300) throw new Error(`fixture: receive ${res.status} ${res.text}`);
+  await t
+    .client(t.tokens.owner)
+    .admin.inventory.receive({ locationId: await location, lines: [{ variantId, quantity }] });
 }
 
-/** A new guest cart: its token and a caller that sends it. */
+/** A new guest cart: its token, a typed client and a wire caller that send it. */
 export async function guestCart(t: TestApp) {
-  const created = await t.call('POST', '/store/cart');
-  if (created.status !== 201) throw new Error(`fixture: cart ${created.status} ${created.text}`);
-  const token: string = created.body.token;
+  const { token, cart } = await t.client().store.cart.create();
   const call = (method: string, path: string, body?: unknown, extra: { token?: string } = {}) =>
     t.call(method, path, {
       headers: { 'x-cart-token': token },
       ...(body === undefined ? {} : { body }),
       ...extra,
     });
-  return { token, cart: created.body.cart, call };
+  return { token, cart, call, api: t.client(undefined, token).store.cart };
 }
 
 /** Registers a shopper and returns their access token. */
 export async function registerCustomer(t: TestApp, email: string): Promise<string> {
-  const res = await t.call('POST', '/store/auth/register', {
-    body: { email, password: 'shopper-pass-1', name: 'Shopper' },
-  });
-  if (res.status !== 201) throw new Error(`fixture: register ${res.status} ${res.text}`);
-  return res.body.accessToken;
+  const session = await t
+    .client()
+    .store.auth.register({ email, password: 'shopper-pass-1', name: 'Shopper' });
+  return session.accessToken;
 }
