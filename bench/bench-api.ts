@@ -28,7 +28,7 @@ export async function startBenchApi(
   opts: { name: string; mariadbPort: number; env?: Record<string, string> },
 ): Promise<BenchApi | null> {
   const dir = mkdtempSync(join(tmpdir(), `shoebox-${opts.name}-`));
-  let mariadb: { url: string; stop(): Promise<void> } | null = null;
+  let mariadb: { url: string; socket: string; stop(): Promise<void> } | null = null;
   let databaseUrl = `file:${join(dir, 'bench.db')}`;
   if (dialect === 'mysql') {
     mariadb = await startPrivateMariaDb({ dir: join(dir, 'mariadb'), port: opts.mariadbPort });
@@ -38,6 +38,9 @@ export async function startBenchApi(
       return null;
     }
     databaseUrl = `${mariadb.url}shoebox_${opts.name.replace(/\W/g, '_')}`;
+    // Same host: the API talks to MariaDB over its Unix socket, as a same-host install would
+    // (docs/operations.md). BENCH_MYSQL_TCP=1 measures the TCP loopback instead.
+    if (process.env.BENCH_MYSQL_TCP !== '1') databaseUrl += `?socket=${encodeURIComponent(mariadb.socket)}`;
   }
   const port = 4800 + Math.floor(Math.random() * 190);
   const api = await spawnApi({

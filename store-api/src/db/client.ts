@@ -67,9 +67,12 @@ async function openMysql(url: string): Promise<Store> {
   const parsed = new URL(url);
   const database = parsed.pathname.replace(/^\//, '') || 'shoebox';
   await ensureMysqlDatabase(parsed, database);
+  const socketPath = parsed.searchParams.get('socket') ?? undefined;
   const pool = mysql.createPool({
     uri: url,
     database,
+    // A server on the same host: its Unix socket costs the API less CPU per statement than TCP.
+    ...(socketPath ? { socketPath } : {}),
     connectionLimit: Number(parsed.searchParams.get('connectionLimit') ?? 20),
     // Report matched rather than changed rows, as SQLite does: conditional updates compare counts.
     flags: ['FOUND_ROWS'],
@@ -114,7 +117,9 @@ async function openMysql(url: string): Promise<Store> {
 
 async function ensureMysqlDatabase(parsed: URL, database: string): Promise<void> {
   if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error(`Invalid MySQL database name: ${database}`);
+  const socketPath = parsed.searchParams.get('socket') ?? undefined;
   const admin = await mysql.createConnection({
+    ...(socketPath ? { socketPath } : {}),
     host: parsed.hostname,
     port: Number(parsed.port || 3306),
     user: decodeURIComponent(parsed.username),
