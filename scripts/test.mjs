@@ -60,6 +60,7 @@ async function main() {
       return 1;
     }
     process.env.SHOEBOX_TEST_MYSQL_URL = db.url;
+    process.env.SHOEBOX_TEST_MYSQL_SOCKET = db.socket;
     process.stderr.write(
       `MySQL tests use a private MariaDB at ${db.url} (started in ${Date.now() - started} ms)\n`,
     );

@@ -68,8 +68,12 @@ async function openMysql(url: string): Promise<Store> {
   const database = parsed.pathname.replace(/^\//, '') || 'shoebox';
   await ensureMysqlDatabase(parsed, database);
   const socketPath = parsed.searchParams.get('socket') ?? undefined;
+  // Our own URL options, not mysql2's: taken off the URI it parses.
+  const uri = new URL(url);
+  uri.searchParams.delete('socket');
+  uri.searchParams.delete('connectionLimit');
   const pool = mysql.createPool({
-    uri: url,
+    uri: uri.toString(),
     database,
     // A server on the same host: its Unix socket costs the API less CPU per statement than TCP.
     ...(socketPath ? { socketPath } : {}),

@@ -1,0 +1,86 @@
+/**
+ * The store's raw-SQL helpers (`all`, `run`, `write`), before-commit hooks and, on MySQL, the
+ * Unix-socket connection, on a real database of the project's dialect.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
+import { openStore } from './client.ts';
+
+describe(`store helpers (${testDialect})`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const countKeys = async (prefix: string) => {
+    const [row] = await t.store.all<{ n: number | string }>(
+      t.store.db,
+      sql`select count(*) as n from job_leases where job_id like ${`${prefix}%`}`,
+    );
+    return Number(row?.n);
+  };
+  const insertLease = (jobId: string) =>
+    sql`insert into job_leases (job_id, holder, lease_until, last_tick_at) values (${jobId}, '', 0, 0)`;
+
+  it('runs hand-written statements on the db and in transactions, returning rows and matched counts', async () => {
+    expect(await t.store.write((db) => t.store.run(db, insertLease('raw-a')))).toBe(1);
+    const matched = await t.store.tx((tx) =>
+      t.store.run(tx, sql`update job_leases set holder = ${'me'} where job_id like ${'raw-%'}`),
+    );
+    expect(matched).toBe(1);
+    const rows = await t.store.all<{ jobId: string; holder: string }>(
+      t.store.db,
+      sql`select job_id as jobId, holder from job_leases where job_id = ${'raw-a'}`,
+    );
+    expect(rows).toEqual([{ jobId: 'raw-a', holder: 'me' }]);
+    expect(await t.store.run(t.store.db, sql`delete from job_leases where job_id = ${'raw-none'}`)).toBe(0);
+  });
+
+  it('runs before-commit hooks once per key at the end of the transaction, and not at all on rollback', async () => {
+    const order: string[] = [];
+    await t.store.tx(async (tx) => {
+      for (const n of [1, 2]) {
+        t.store.beforeCommit(tx, 'hook', async () => {
+          order.push(`hook ${n}`);
+          await t.store.run(tx, insertLease('hook-committed'));
+        });
+      }
+      order.push('body');
+    });
+    expect(order).toEqual(['body', 'hook 1']);
+    expect(await countKeys('hook-committed')).toBe(1);
+
+    await expect(
+      t.store.tx(async (tx) => {
+        t.store.beforeCommit(tx, 'hook', () =>
+          t.store.run(tx, insertLease('hook-rolled-back')).then(() => {}),
+        );
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await countKeys('hook-rolled-back')).toBe(0);
+
+    expect(() => t.store.beforeCommit(t.store.db, 'hook', async () => {})).toThrow(/transaction/);
+  });
+});
+
+const socket = process.env.SHOEBOX_TEST_MYSQL_SOCKET;
+if (testDialect === 'mysql' && socket) {
+  describe('MySQL over a Unix socket', () => {
+    it('connects through ?socket= and creates the database there', async () => {
+      const url = new URL(process.env.SHOEBOX_TEST_MYSQL_URL!);
+      url.pathname = `/shoebox_socket_${process.pid}`;
+      url.searchParams.set('socket', socket);
+      const store = await openStore(url.toString());
+      try {
+        const [row] = await store.rows<{ database: string }>(sql`select database() as \`database\``);
+        expect(row?.database).toBe(`shoebox_socket_${process.pid}`);
+        await store.rows(sql.raw(`drop database shoebox_socket_${process.pid}`));
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
