@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
@@ -111,6 +112,19 @@ describe(`cart: shipping, contact and customer carts (${testDialect})`, () => {
       const viaToken = await t.call('GET', '/store/cart', { headers: { 'x-cart-token': first.body.token } });
       expect(viaToken.body.id).toBe(first.body.cart.id);
       expect((await t.call('GET', '/store/cart/mine')).status).toBe(401);
+    });
+
+    it('makes one cart when the first requests of a customer arrive together from several devices', async () => {
+      const token = await registerCustomer(t, 'devices@example.com');
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, () => t.call('GET', '/store/cart/mine', { token })),
+      );
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(new Set(answers.map((a) => a.body.cart.id)).size).toBe(1);
+      const [{ n }] = await t.store.rows<{ n: number | string }>(
+        sql`select count(*) as n from carts where customer_id = ${answers[0]!.body.cart.customerId}`,
+      );
+      expect(Number(n)).toBe(1);
     });
 
     it('merges a guest cart at sign-in: sums quantities, caps them, and retires the guest token', async () => {

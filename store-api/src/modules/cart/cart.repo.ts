@@ -48,6 +48,15 @@ export function cartRepo(store: Store) {
       return row;
     },
 
+    /** Serialises transactions about one customer's carts: on MySQL the update holds the row lock. */
+    async lockCustomer(tx: Db, customerId: string): Promise<void> {
+      const { customers } = store.t;
+      await tx
+        .update(customers)
+        .set({ updatedAt: sql`${customers.updatedAt}` })
+        .where(eq(customers.id, customerId));
+    },
+
     async insertCart(tx: Db, row: CartRow): Promise<void> {
       await tx.insert(carts).values(row);
     },

@@ -220,8 +220,13 @@ export function createCartService(
     ...extra,
   });
 
-  /** The customer's open cart, created (with the customer's email) when they have none. */
+  /**
+   * The customer's open cart, created (with the customer's email) when they have none. The
+   * customer row is locked first (a no-op update; SQLite's single writer serialises anyway), so two
+   * first requests from two devices at once find one cart instead of making two.
+   */
   async function openCustomerCart(tx: Db, customerId: string, now: number): Promise<CartRow> {
+    await repo.lockCustomer(tx, customerId);
     const existing = await repo.openCartOf(tx, customerId);
     if (existing) return existing;
     const [customer] = await tx
