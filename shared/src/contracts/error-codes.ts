@@ -70,6 +70,7 @@ const domain = {
   // 409: taken values, concurrent changes, states that forbid the change.
   BIN_CODE_TAKEN: 409,
   BRAND_SLUG_TAKEN: 409,
+  CART_BUSY: 409,
   CART_CONVERTED: 409,
   CATEGORY_SLUG_TAKEN: 409,
   COLOUR_CODE_TAKEN: 409,

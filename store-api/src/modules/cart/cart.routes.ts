@@ -21,7 +21,7 @@ const tokenOf = (req: Request): string | undefined => {
 };
 
 const tokenErrors = ['CART_TOKEN_REQUIRED', 'CART_NOT_FOUND'] as const;
-const changeErrors = [...tokenErrors, 'CART_CONVERTED'] as const;
+const changeErrors = [...tokenErrors, 'CART_CONVERTED', 'CART_BUSY'] as const;
 
 export const cartRoutes = (cart: CartService) => [
   defineRoute({
