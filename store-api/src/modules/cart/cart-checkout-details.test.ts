@@ -121,10 +121,10 @@ describe(`cart: shipping, contact and customer carts (${testDialect})`, () => {
       );
       expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 200]);
       expect(new Set(answers.map((a) => a.body.cart.id)).size).toBe(1);
-      const [{ n }] = await t.store.rows<{ n: number | string }>(
+      const [row] = await t.store.rows<{ n: number | string }>(
         sql`select count(*) as n from carts where customer_id = ${answers[0]!.body.cart.customerId}`,
       );
-      expect(Number(n)).toBe(1);
+      expect(Number(row?.n)).toBe(1);
     });
 
     it('merges a guest cart at sign-in: sums quantities, caps them, and retires the guest token', async () => {
