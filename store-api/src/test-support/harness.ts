@@ -54,6 +54,8 @@ export interface TestApp {
    * Its answers are checked against the document like `call`'s, and against the contracts.
    */
   client(token?: string, cartToken?: string): ShoeboxClient;
+  /** fetch with the answer check of `call`, for clients a test builds itself. */
+  fetch: typeof fetch;
   /** Access tokens for one staff member of each role; the owner is bootstrapped, the others created through the API. */
   tokens: { owner: string; manager: string; warehouse: string };
   /** Checks answers against the app's OpenAPI document (throws on a violation), counting them. */
@@ -89,7 +91,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const checkAnswer = answerChecker(new ResponseChecker(buildOpenApi(routes)), emptyTally());
   const call = makeCaller(baseUrl, checkAnswer);
-  const client = clientFactory(baseUrl, checkAnswer);
+  const checkedFetch = checkingFetch(baseUrl, checkAnswer);
+  const client = clientFactory(baseUrl, checkedFetch);
 
   await insertStaffDirect(store, {
     email: 'owner@test.shop',
@@ -121,6 +124,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     routes,
     call,
     client,
+    fetch: checkedFetch,
     tokens,
     checkAnswer,
     async close() {
@@ -134,9 +138,9 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   };
 }
 
-/** Typed clients whose fetch checks every answer against the document, as `call` does. */
-function clientFactory(baseUrl: string, checkAnswer: (answer: Answer) => void): TestApp['client'] {
-  const checkingFetch: typeof fetch = async (input, init) => {
+/** fetch that checks every answer against the document, as `call` does. */
+function checkingFetch(baseUrl: string, checkAnswer: (answer: Answer) => void): typeof fetch {
+  return async (input, init) => {
     const res = await fetch(input, init);
     const url = input instanceof Request ? input.url : String(input);
     checkAnswer({
@@ -148,10 +152,14 @@ function clientFactory(baseUrl: string, checkAnswer: (answer: Answer) => void): 
     });
     return res;
   };
+}
+
+/** Typed clients on the checking fetch, with response validation against the contracts on. */
+function clientFactory(baseUrl: string, checkedFetch: typeof fetch): TestApp['client'] {
   return (token, cartToken) =>
     createShoeboxClient({
       baseUrl,
-      fetch: checkingFetch,
+      fetch: checkedFetch,
       getToken: () => token,
       cartToken,
       validateResponses: true,

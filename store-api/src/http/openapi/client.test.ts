@@ -31,6 +31,7 @@ describe(`typed client against the real app (${testDialect})`, () => {
     t = await startTestApp();
     client = createShoeboxClient({
       baseUrl: `${t.baseUrl}/`,
+      fetch: t.fetch,
       getToken: () => token,
       cartToken: () => cartToken,
       validateResponses: true,
@@ -114,11 +115,15 @@ describe(`typed client against the real app (${testDialect})`, () => {
     expect(invalid.errors?.map((e) => e.path)).toEqual(['name']);
     expect(await tableCounts(t.store)).toEqual(before);
 
-    const anonymous = createShoeboxClient({ baseUrl: t.baseUrl });
+    const anonymous = createShoeboxClient({ baseUrl: t.baseUrl, fetch: t.fetch });
     const signedOut = await apiError(anonymous.admin.products.list());
     expect(signedOut).toMatchObject({ status: 401, kind: 'unauthenticated', code: 'SIGN_IN_REQUIRED' });
 
-    const warehouse = createShoeboxClient({ baseUrl: t.baseUrl, getToken: () => t.tokens.warehouse });
+    const warehouse = createShoeboxClient({
+      baseUrl: t.baseUrl,
+      fetch: t.fetch,
+      getToken: () => t.tokens.warehouse,
+    });
     const denied = await apiError(warehouse.admin.brands.create({ name: 'Nope' }));
     expect(denied).toMatchObject({ status: 403, kind: 'forbidden', code: 'PERMISSION_DENIED' });
 
