@@ -210,10 +210,12 @@ describe('checkout with demo payments', () => {
     });
     const order = await orderByNumber(t, placed.body.orderNumber);
     expect(await eventsOf(t, order.id)).toEqual(['order.placed', 'payment.failed']);
-    const mails = await t.store.rows<{ topic: string }>(
-      sql`select topic from outbox where payload like ${`%${order.number}%`}`,
+    const mails = await t.store.rows<{ topic: string; payload: unknown }>(
+      sql`select topic, payload from outbox where payload like ${`%${order.number}%`}`,
     );
     expect(mails.map((m) => m.topic)).toEqual(['mail.payment_failed']);
+    const payload = typeof mails[0]!.payload === 'string' ? JSON.parse(mails[0]!.payload) : mails[0]!.payload;
+    expect(payload.heldUntil).toBe(placed.body.reservationExpiresAt);
 
     const paid = await pay({
       orderNumber: placed.body.orderNumber.toLowerCase(),

@@ -17,6 +17,7 @@ import {
   systemCtx,
 } from './order-ops.ts';
 import { sha256 } from '../lib/hash.ts';
+import { iso } from '../lib/time.ts';
 
 /**
  * Payment confirmation: the one handler for Stripe webhooks and demo payments.
@@ -456,6 +457,11 @@ async function paymentFailed(
       currency: order.currency as 'EUR',
       totalMinor: order.totalMinor,
       reason: (code && failureText[code]) ?? 'The payment did not go through.',
+      // The order stays payable while its reservation holds (the expiry job cancels it after).
+      heldUntil:
+        order.stockState === 'reserved' && order.reservationExpiresAt !== null
+          ? iso(order.reservationExpiresAt)
+          : null,
     },
   });
 }

@@ -26,8 +26,20 @@ export const paymentFailedPayload = z.object({
   reason: z.string().trim().max(300).nullish(),
   /** Where the shopper can try again, if the order can still be paid. */
   retryUrl: webUrl.nullish(),
+  /** Until when the order keeps its shoes reserved and can still be paid (ISO 8601). */
+  heldUntil: z.iso.datetime().nullish(),
 });
 export type PaymentFailedPayload = z.input<typeof paymentFailedPayload>;
+
+/** "Wed, 25 Nov 2026 06:35 UTC": unambiguous wherever the shopper reads it. */
+const utcTime = (iso: string) => `${new Date(iso).toUTCString().slice(0, -7)} UTC`;
+
+/** What happens next: a retry link when the shop has one, else how long the order stays payable. */
+function nextStep(p: z.output<typeof paymentFailedPayload>): string {
+  if (p.heldUntil)
+    return `Nothing has been charged. We are holding your shoes until ${utcTime(p.heldUntil)}: pay for order ${p.orderNumber} with another card before then. After that the order is cancelled and the shoes go back on sale.`;
+  return 'Nothing has been charged and the order has not been placed. You are welcome to order again.';
+}
 
 export function renderPaymentFailed(p: z.output<typeof paymentFailedPayload>): RenderedMail {
   const subject = `Payment for your Shoebox order ${p.orderNumber} did not go through`;
@@ -38,9 +50,7 @@ export function renderPaymentFailed(p: z.output<typeof paymentFailedPayload>): R
     `We could not take the payment of ${amount} for your order ${p.orderNumber}.`,
     p.reason ? `Reason: ${p.reason}` : null,
     '',
-    p.retryUrl
-      ? `You can try again with another card here: ${p.retryUrl}`
-      : 'Nothing has been charged and the order has not been placed. You are welcome to order again.',
+    p.retryUrl ? `You can try again with another card here: ${p.retryUrl}` : nextStep(p),
     '',
     'The Shoebox team',
   ]);
@@ -50,7 +60,7 @@ ${p.reason ? html`<p>Reason: ${p.reason}</p>` : null}
 ${
   p.retryUrl
     ? html`<p><a href="${p.retryUrl}" style="color:#a0522d">Try again with another card</a></p>`
-    : html`<p>Nothing has been charged and the order has not been placed. You are welcome to order again.</p>`
+    : html`<p>${nextStep(p)}</p>`
 }
 <p>The Shoebox team</p>`;
   return { subject, text, html: layout(subject, body) };

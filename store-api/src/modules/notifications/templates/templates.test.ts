@@ -141,6 +141,23 @@ describe('mail templates', () => {
     );
   });
 
+  it('tells a shopper whose payment failed how long the order stays payable when there is no retry link', () => {
+    const { schema, render: renderMail } = mailTemplates['mail.payment_failed'];
+    const held = renderMail(
+      schema.parse({
+        ...payloads['mail.payment_failed'],
+        retryUrl: null,
+        heldUntil: '2026-11-25T06:35:00.000Z',
+      }),
+    );
+    expect(held.text).toContain(
+      'We are holding your shoes until Wed, 25 Nov 2026 06:35 UTC: pay for order SB-2 with another card before then.',
+    );
+    expect(held.text).not.toContain('has not been placed');
+    const lapsed = renderMail(schema.parse({ ...payloads['mail.payment_failed'], retryUrl: null }));
+    expect(lapsed.text).toContain('the order has not been placed');
+  });
+
   it('refuses payloads that would make unsafe or broken mails', () => {
     const shipped = mailTemplates['mail.order_shipped'].schema;
     expect(
