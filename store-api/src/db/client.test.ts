@@ -4,8 +4,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTableName, type Table } from 'drizzle-orm';
+import { guestCart, receiveStock } from '../modules/cart/cart-fixtures.ts';
+import { createProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import { openStore } from './client.ts';
+import { rowReader } from './row-reader.ts';
 
 describe(`store helpers (${testDialect})`, () => {
   let t: TestApp;
@@ -63,6 +67,25 @@ describe(`store helpers (${testDialect})`, () => {
     expect(await countKeys('hook-rolled-back')).toBe(0);
 
     expect(() => t.store.beforeCommit(t.store.db, 'hook', async () => {})).toThrow(/transaction/);
+  });
+
+  it('reads every table through rowReader exactly as drizzle select does (JSON, booleans, numbers, nulls)', async () => {
+    const product = await createProductFixture(t, { colours: ['NUDE'], sizes: [38, 39] });
+    await receiveStock(t, product.variants[0]!.id, 3);
+    const cart = await guestCart(t);
+    await cart.call('POST', '/store/cart/lines', { variantId: product.variants[0]!.id, quantity: 1 });
+    await cart.call('PUT', '/store/cart/shipping', {
+      address: { name: 'Ana', line1: '1 Main St', city: 'Dublin', postalCode: 'D01', country: 'IE' },
+    });
+    const key = (row: object) => JSON.stringify(row);
+    let compared = 0;
+    for (const table of Object.values(t.store.t) as Table[]) {
+      const viaDrizzle = (await t.store.db.select().from(table as never)) as object[];
+      const viaReader = await rowReader(t.store, table).where(t.store.db, sql`1 = 1`);
+      expect(viaReader.map(key).sort(), getTableName(table)).toEqual(viaDrizzle.map(key).sort());
+      compared += viaDrizzle.length;
+    }
+    expect(compared).toBeGreaterThan(20);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   cancelReservedOrder,
   findOrder,
   nextStatus,
+  orderReaders,
   type OrderLineRow,
   type OrderRow,
   orderLines,
@@ -102,7 +103,7 @@ async function recordEvent(
 async function findOrderFor(deps: FlowDeps, db: Db, event: PaymentEvent): Promise<OrderRow | null> {
   const o = deps.store.t.orders;
   if (event.intentId) {
-    const [byIntent] = await db.select().from(o).where(eq(o.paymentIntentId, event.intentId)).limit(1);
+    const byIntent = await orderReaders(deps.store).orders.first(db, eq(o.paymentIntentId, event.intentId));
     if (byIntent) return byIntent;
   }
   // The webhook can beat the checkout's second step, which stores the intent id.

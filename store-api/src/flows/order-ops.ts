@@ -4,6 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { affectedRows, type Db, type Store } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
+import { rowReader } from '../db/row-reader.ts';
 import type { FlowDeps } from './deps.ts';
 
 /** Building blocks the checkout flows share: order rows, timeline, stock and coupon give-backs. */
@@ -48,15 +49,26 @@ export function nextStatus(from: string, event: OrderEvent): OrderStatus {
   return r.value;
 }
 
-export async function findOrder(db: Db, store: Store, id: string): Promise<OrderRow | null> {
-  const o = store.t.orders;
-  const [row] = await db.select().from(o).where(eq(o.id, id)).limit(1);
-  return row ?? null;
+/** Precompiled readers of orders and their lines, one pair per store (flows read them on every payment). */
+const readersByStore = new WeakMap<Store, { orders: OrderReader; lines: LineReader }>();
+type OrderReader = ReturnType<typeof rowReader<Store['t']['orders']>>;
+type LineReader = ReturnType<typeof rowReader<Store['t']['orderLines']>>;
+
+export function orderReaders(store: Store) {
+  let readers = readersByStore.get(store);
+  if (!readers) {
+    readers = { orders: rowReader(store, store.t.orders), lines: rowReader(store, store.t.orderLines) };
+    readersByStore.set(store, readers);
+  }
+  return readers;
 }
 
-export async function orderLines(db: Db, store: Store, orderId: string): Promise<OrderLineRow[]> {
-  const l = store.t.orderLines;
-  return db.select().from(l).where(eq(l.orderId, orderId));
+export function findOrder(db: Db, store: Store, id: string): Promise<OrderRow | null> {
+  return orderReaders(store).orders.first(db, eq(store.t.orders.id, id));
+}
+
+export function orderLines(db: Db, store: Store, orderId: string): Promise<OrderLineRow[]> {
+  return orderReaders(store).lines.where(db, eq(store.t.orderLines.orderId, orderId));
 }
 
 export interface TimelineEntry {

@@ -7,7 +7,14 @@ import type { CreatedIntent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
 import { iso } from '../lib/time.ts';
 import type { CheckoutCart, FlowDeps } from './deps.ts';
-import { addOrderEvent, cancelReservedOrder, findOrder, newOrderNumber, type OrderRow } from './order-ops.ts';
+import {
+  addOrderEvent,
+  cancelReservedOrder,
+  findOrder,
+  newOrderNumber,
+  type OrderRow,
+  orderReaders,
+} from './order-ops.ts';
 
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.
@@ -67,21 +74,11 @@ async function existingOrderForToken(deps: FlowDeps, ctx: RequestContext, cartTo
 
 async function findByCheckoutKey(deps: FlowDeps, db: Db, c: CheckoutCart): Promise<OrderRow | null> {
   const o = deps.store.t.orders;
-  const [byKey] = await db
-    .select()
-    .from(o)
-    .where(eq(o.checkoutKey, `${c.cart.id}:${c.cart.version}`))
-    .limit(1);
-  if (byKey) return byKey;
-  if (c.cart.status !== 'converted') return null;
+  const orders = orderReaders(deps.store).orders;
+  const byKey = await orders.first(db, eq(o.checkoutKey, `${c.cart.id}:${c.cart.version}`));
+  if (byKey || c.cart.status !== 'converted') return byKey;
   // Converted carts keep pointing at their order, whatever the conversion did to the version.
-  const [latest] = await db
-    .select()
-    .from(o)
-    .where(eq(o.cartId, c.cart.id))
-    .orderBy(desc(o.createdAt))
-    .limit(1);
-  return latest ?? null;
+  return orders.first(db, eq(o.cartId, c.cart.id), desc(o.createdAt));
 }
 
 async function reserveOrder(

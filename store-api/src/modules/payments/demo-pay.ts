@@ -2,7 +2,7 @@ import { DomainError } from '@shoebox/shared';
 import type { DemoPayBody, DemoPayResult } from '@shoebox/shared/contracts';
 import { eq } from 'drizzle-orm';
 import type { FlowDeps } from '../../flows/deps.ts';
-import { findOrder } from '../../flows/order-ops.ts';
+import { findOrder, orderReaders } from '../../flows/order-ops.ts';
 import { isDemoProvider } from '../../integrations/payments/index.ts';
 
 const orderNotFound = () =>
@@ -23,7 +23,7 @@ export async function demoPay(deps: FlowDeps, body: DemoPayBody): Promise<DemoPa
       'Demo payments are off: this shop takes real payments.',
     );
   const o = deps.store.t.orders;
-  const [order] = await deps.store.db.select().from(o).where(eq(o.number, body.orderNumber)).limit(1);
+  const order = await orderReaders(deps.store).orders.first(deps.store.db, eq(o.number, body.orderNumber));
   if (!order || order.email !== body.email) throw orderNotFound();
   if (!order.paymentIntentId || order.status !== 'pending_payment')
     throw new DomainError(
