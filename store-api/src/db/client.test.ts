@@ -5,11 +5,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTableName, type Table } from 'drizzle-orm';
+import { receive, shopper } from '../flows/checkout-fixtures.ts';
 import { guestCart, receiveStock } from '../modules/cart/cart-fixtures.ts';
 import { createProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import { openStore } from './client.ts';
-import { rowReader } from './row-reader.ts';
+import { rowReader, rowWriter } from './rows.ts';
 
 describe(`store helpers (${testDialect})`, () => {
   let t: TestApp;
@@ -86,6 +87,50 @@ describe(`store helpers (${testDialect})`, () => {
       compared += viaDrizzle.length;
     }
     expect(compared).toBeGreaterThan(20);
+  });
+
+  it('writes back every row of every table through rowWriter unchanged', async () => {
+    // A paid order fills the order, ledger, event, outbox and payment tables too.
+    const product = await createProductFixture(t, { colours: ['BLACK'], sizes: [40] });
+    await receive(t, product.variants[0]!.id, 2);
+    const buyer = await shopper(t, [{ variantId: product.variants[0]!.id, quantity: 1 }], {
+      email: 'rows@example.ie',
+    });
+    const placed = await buyer.checkout();
+    expect(placed.status, placed.text).toBe(201);
+    const paid = await t.call('POST', '/store/checkout/demo-pay', {
+      body: {
+        orderNumber: placed.body.orderNumber,
+        email: 'rows@example.ie',
+        cardNumber: '4242424242424242',
+      },
+    });
+    expect(paid.body.status).toBe('paid');
+    let written = 0;
+    const tables: string[] = [];
+    for (const table of Object.values(t.store.t) as Table[]) {
+      const before = (await t.store.db.select().from(table as never)) as Record<string, unknown>[];
+      if (before.length === 0) continue;
+      await t.store.tx(async (tx) => {
+        await t.store.run(tx, sql.raw(`delete from \`${getTableName(table)}\``));
+        await rowWriter(t.store, table)(tx, before as never);
+      });
+      const after = await t.store.db.select().from(table as never);
+      const key = (row: object) => JSON.stringify(row);
+      expect(after.map(key).sort(), getTableName(table)).toEqual(before.map(key).sort());
+      written += before.length;
+      tables.push(getTableName(table));
+    }
+    expect(written).toBeGreaterThan(40);
+    for (const name of [
+      'orders',
+      'order_lines',
+      'stock_movements',
+      'domain_events',
+      'outbox',
+      'payment_events',
+    ])
+      expect(tables).toContain(name);
   });
 });
 

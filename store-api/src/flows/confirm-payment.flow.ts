@@ -19,6 +19,7 @@ import {
 } from './order-ops.ts';
 import { sha256 } from '../lib/hash.ts';
 import { iso } from '../lib/time.ts';
+import { insertRows } from '../db/rows.ts';
 
 /**
  * Payment confirmation: the one handler for Stripe webhooks and demo payments.
@@ -90,14 +91,16 @@ async function recordEvent(
   orderId: string | null,
   outcome: ConfirmOutcome,
 ): Promise<void> {
-  await tx.insert(deps.store.t.paymentEvents).values({
-    eventId: event.id,
-    provider: event.provider,
-    type: event.rawType.slice(0, 40),
-    orderId,
-    outcome,
-    receivedAt: ctx.now,
-  });
+  await insertRows(deps.store, tx, deps.store.t.paymentEvents, [
+    {
+      eventId: event.id,
+      provider: event.provider,
+      type: event.rawType.slice(0, 40),
+      orderId,
+      outcome,
+      receivedAt: ctx.now,
+    },
+  ]);
 }
 
 async function findOrderFor(deps: FlowDeps, db: Db, event: PaymentEvent): Promise<OrderRow | null> {

@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { affectedRows, type Db, type Store } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
-import { rowReader } from '../db/row-reader.ts';
+import { insertRows, rowReader } from '../db/rows.ts';
 import type { FlowDeps } from './deps.ts';
 
 /** Building blocks the checkout flows share: order rows, timeline, stock and coupon give-backs. */
@@ -86,16 +86,18 @@ export async function addOrderEvent(
   entry: TimelineEntry,
   now: number,
 ): Promise<void> {
-  await tx.insert(store.t.orderEvents).values({
-    id: newId(),
-    orderId,
-    type: entry.type,
-    message: entry.message,
-    data: entry.data ?? null,
-    actorType: entry.actorType ?? 'system',
-    actorId: entry.actorId ?? null,
-    createdAt: now,
-  });
+  await insertRows(store, tx, store.t.orderEvents, [
+    {
+      id: newId(),
+      orderId,
+      type: entry.type,
+      message: entry.message,
+      data: entry.data ?? null,
+      actorType: entry.actorType ?? 'system',
+      actorId: entry.actorId ?? null,
+      createdAt: now,
+    },
+  ]);
 }
 
 /** Release movements for every line of an order (its reservation goes back to available). */

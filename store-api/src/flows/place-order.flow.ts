@@ -15,6 +15,7 @@ import {
   type OrderRow,
   orderReaders,
 } from './order-ops.ts';
+import { insertRows } from '../db/rows.ts';
 
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.
@@ -172,8 +173,11 @@ async function reserveOrder(
     updatedAt: ctx.now,
   };
   // The unique checkout_key is the second guard against a double submit (the cart claim is the first).
-  await tx.insert(store.t.orders).values(order);
-  await tx.insert(store.t.orderLines).values(
+  await insertRows(store, tx, store.t.orders, [order]);
+  await insertRows(
+    store,
+    tx,
+    store.t.orderLines,
     lines.map((l) => {
       const t = totalsByVariant.get(l.variantId);
       return {

@@ -1,5 +1,6 @@
 import type { Db, Store } from '../db/client.ts';
 import { chunks } from './batch.ts';
+import { insertRows } from '../db/rows.ts';
 
 export type ChangedEntity = 'product' | 'variant' | 'stock' | 'brand' | 'category' | 'colour';
 
@@ -16,6 +17,11 @@ export async function recordChanges(
 ): Promise<void> {
   if (ids.length === 0) return;
   for (const part of chunks([...new Set(ids)])) {
-    await tx.insert(store.t.changeLog).values(part.map((entityId) => ({ entity, entityId, createdAt: now })));
+    await insertRows(
+      store,
+      tx,
+      store.t.changeLog,
+      part.map((entityId) => ({ entity, entityId, createdAt: now })),
+    );
   }
 }

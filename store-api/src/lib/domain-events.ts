@@ -1,6 +1,7 @@
 import { newId } from '@shoebox/shared';
 import type { Db, Store } from '../db/client.ts';
 import { chunks } from './batch.ts';
+import { insertRows } from '../db/rows.ts';
 
 export type DomainEventType = 'order.placed' | 'payment.completed' | 'payment.failed' | 'inventory.updated';
 
@@ -34,7 +35,7 @@ export async function recordDomainEvents(
     pendingByTx.set(tx, rows);
     store.beforeCommit(tx, 'domain-events', async () => {
       pendingByTx.delete(tx);
-      for (const part of chunks(rows)) await tx.insert(store.t.domainEvents).values(part);
+      for (const part of chunks(rows)) await insertRows(store, tx, store.t.domainEvents, part);
     });
   }
   for (const e of events) pending.push({ id: newId(), ...e, createdAt: now });

@@ -2,6 +2,7 @@ import { newId } from '@shoebox/shared';
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { TopicPayloads } from './templates/index.ts';
+import { insertRows } from '../../db/rows.ts';
 
 /**
  * The transactional outbox. A message is inserted inside the caller's transaction, so it exists
@@ -34,19 +35,21 @@ export async function enqueue<K extends string>(
   input: EnqueueInput<K>,
 ): Promise<string> {
   const id = input.id ?? newId();
-  await tx.insert(store.t.outbox).values({
-    id,
-    topic: input.topic,
-    payload: input.payload,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: input.notBefore ?? input.now,
-    claimedBy: null,
-    claimedUntil: null,
-    lastError: null,
-    createdAt: input.now,
-    sentAt: null,
-  });
+  await insertRows(store, tx, store.t.outbox, [
+    {
+      id,
+      topic: input.topic,
+      payload: input.payload,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: input.notBefore ?? input.now,
+      claimedBy: null,
+      claimedUntil: null,
+      lastError: null,
+      createdAt: input.now,
+      sentAt: null,
+    },
+  ]);
   return id;
 }
 
