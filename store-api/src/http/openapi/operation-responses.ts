@@ -9,17 +9,6 @@ import type { SchemaCollector } from './schema-collector.ts';
 export const problemRef = { $ref: '#/components/schemas/Problem' };
 
 /**
- * Routes in files being rewritten elsewhere (storefront-catalog, see docs/api.md) that answer a
- * revalidated GET with 304: stated here until their declarations can carry `otherAnswers`.
- */
-const pendingOtherAnswers: Record<string, readonly OtherAnswer[]> = Object.fromEntries(
-  ['getStoreProducts', 'getStoreProductsBySlug', 'getStoreCategories', 'getStoreBrands'].map((id) => [
-    id,
-    [{ status: 304, description: 'Not modified: If-None-Match names the current ETag.' }],
-  ]),
-);
-
-/**
  * Routes that write their own response (SENT) say here what they send; anything not listed and
  * without a `response` schema is documented with a plain description.
  */
@@ -43,7 +32,7 @@ const streamedResponses: Record<string, { mediaType: string; schema: Json; descr
 
 export function successResponses(spec: RouteSpec, schemas: SchemaCollector, operationId: string): Json {
   const status = String(spec.status ?? 200);
-  const others = [...(spec.otherAnswers ?? []), ...(pendingOtherAnswers[operationId] ?? [])];
+  const others = spec.otherAnswers ?? [];
   const streamed = streamedResponses[operationId];
   let content: Json | undefined;
   let description = spec.summary;

@@ -35,6 +35,11 @@ function sendCached(req: Request, res: Response, cached: CachedBody): typeof SEN
   return SENT;
 }
 
+/** Every store read answers a revalidation that names the current ETag with 304. */
+const revalidated = [
+  { status: 304, description: 'Not modified: If-None-Match names the current ETag.' },
+] as const;
+
 export const storeCatalogRoutes = (catalog: StoreCatalogService) => [
   defineRoute({
     method: 'get',
@@ -44,6 +49,7 @@ export const storeCatalogRoutes = (catalog: StoreCatalogService) => [
     access: 'public',
     query: storeProductListQuery,
     response: storeProductList,
+    otherAnswers: revalidated,
     errors: ['VALIDATION_FAILED'],
     handler: async (ctx, { query, req, res }) => sendCached(req, res, await catalog.listProducts(ctx, query)),
   }),
@@ -55,6 +61,7 @@ export const storeCatalogRoutes = (catalog: StoreCatalogService) => [
     access: 'public',
     params: storeProductParams,
     response: storeProductDetail,
+    otherAnswers: revalidated,
     errors: ['PRODUCT_NOT_FOUND'],
     handler: async (ctx, { params, req, res }) =>
       sendCached(req, res, await catalog.productDetail(ctx, params.slug)),
@@ -66,6 +73,7 @@ export const storeCatalogRoutes = (catalog: StoreCatalogService) => [
     tag: 'Store',
     access: 'public',
     response: storeCategoryList,
+    otherAnswers: revalidated,
     handler: async (ctx, { req, res }) => sendCached(req, res, await catalog.categories(ctx)),
   }),
   defineRoute({
@@ -75,6 +83,7 @@ export const storeCatalogRoutes = (catalog: StoreCatalogService) => [
     tag: 'Store',
     access: 'public',
     response: storeBrandList,
+    otherAnswers: revalidated,
     handler: async (ctx, { req, res }) => sendCached(req, res, await catalog.brands(ctx)),
   }),
 ];
