@@ -59,7 +59,7 @@ describe(`product images (${testDialect})`, () => {
       headers: { 'content-type': opts.type ?? 'application/octet-stream' },
     });
   const fetchBytes = async (path: string, headers: Record<string, string> = {}) => {
-    const res = await fetch(t.baseUrl + path, { headers });
+    const res = await t.fetch(t.baseUrl + path, { headers });
     return { res, bytes: Buffer.from(await res.arrayBuffer()) };
   };
 

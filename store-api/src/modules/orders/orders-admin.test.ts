@@ -37,6 +37,7 @@ describe(`admin order list filters (${testDialect})`, () => {
     fake = await startFakeStripe({ webhookSecret: SECRET });
     t = await startTestApp(stripeEnv(fake));
     fake.webhookUrl = `${t.baseUrl}/webhooks/stripe`;
+    fake.webhookFetch = t.fetch;
     stock = await createOrderStock(t, {
       sizes: [37, 38, 39],
       quantity: 20,
@@ -209,6 +210,7 @@ describe(`admin order detail, transitions and notes (${testDialect})`, () => {
     fake = await startFakeStripe({ webhookSecret: SECRET });
     t = await startTestApp(stripeEnv(fake));
     fake.webhookUrl = `${t.baseUrl}/webhooks/stripe`;
+    fake.webhookFetch = t.fetch;
     stock = await createOrderStock(t, { sizes: [37, 38], quantity: 200 });
   });
   afterAll(async () => {

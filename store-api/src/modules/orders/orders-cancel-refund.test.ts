@@ -23,6 +23,7 @@ describe(`cancelling and refunding orders through Stripe (${testDialect})`, () =
       STRIPE_API_BASE: fake.baseUrl,
     });
     fake.webhookUrl = `${t.baseUrl}/webhooks/stripe`;
+    fake.webhookFetch = t.fetch;
     stock = await createOrderStock(t, { sizes: [37, 38], quantity: 100 });
   });
   afterAll(async () => {

@@ -30,6 +30,7 @@ describe(`customer order history, detail and guest lookup (${testDialect})`, () 
       STRIPE_API_BASE: fake.baseUrl,
     });
     fake.webhookUrl = `${t.baseUrl}/webhooks/stripe`;
+    fake.webhookFetch = t.fetch;
     stock = await createOrderStock(t, { sizes: [38, 39], quantity: 50, prices: { 38: 7500, 39: 7500 } });
     ana = await createCustomer(t, 'Ana');
     ben = await createCustomer(t, 'Ben');

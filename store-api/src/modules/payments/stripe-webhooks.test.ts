@@ -29,6 +29,7 @@ describe('checkout with Stripe: intents, webhooks, late and out-of-order events'
       STRIPE_API_BASE: fake.baseUrl,
     });
     fake.webhookUrl = `${t.baseUrl}/webhooks/stripe`;
+    fake.webhookFetch = t.fetch;
     flows = flowsOf(t);
     product = await createProductFixture(t, { colours: ['RED'], sizes: [36, 37, 38, 39, 40, 41] });
     for (const size of [36, 37, 38, 39, 40, 41]) await receive(t, v(size), 5);

@@ -184,6 +184,7 @@ export async function startFakeStripe(options: FakeStripeOptions): Promise<FakeS
     baseUrl: `http://127.0.0.1:${port}`,
     port,
     webhookUrl: options.webhookUrl,
+    webhookFetch: fetch,
     autoWebhooks: options.autoWebhooks ?? false,
     refundMode: 'succeeded',
     intents,

@@ -112,6 +112,8 @@ export interface FakeStripe {
   port: number;
   /** Where webhooks go; settable after start (the app usually starts after the fake). */
   webhookUrl: string | undefined;
+  /** How webhooks are posted: the test app's `t.fetch` checks the answers against the API document. */
+  webhookFetch: typeof fetch;
   /** When true, API calls that change state (confirm, cancel, refund) also send their webhooks, like Stripe. */
   autoWebhooks: boolean;
   /** Status new refunds get: 'succeeded' (cards, default) or 'pending' (settle later with refund.updated). */

@@ -53,7 +53,7 @@ export function createWebhooks(ctx: FakeContext) {
     let responseBody = '';
     for (let i = 0; i < (opts.times ?? 1); i++) {
       try {
-        const res = await fetch(url, {
+        const res = await ctx.fake().webhookFetch(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json; charset=utf-8',
