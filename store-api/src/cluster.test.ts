@@ -58,7 +58,7 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Live child processes of `pid` (the workers). */
+/** Live API worker processes forked by `pid` (not tsx's esbuild helpers, which are children too). */
 function childrenOf(pid: number): number[] {
   const children: number[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -66,7 +66,9 @@ function childrenOf(pid: number): number[] {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[1]) === pid && fields[0] !== 'Z') children.push(Number(entry));
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (Number(fields[1]) === pid && fields[0] !== 'Z' && command.includes('store-api/src/main.ts'))
+        children.push(Number(entry));
     } catch {
       // exited meanwhile
     }
