@@ -14,7 +14,7 @@ import type { CartAddress, CartView } from '@shoebox/shared/contracts';
 import type { Config } from '../../config/env.ts';
 import { iso } from '../../lib/time.ts';
 import type { CartRow, CouponRow } from './cart.repo.ts';
-import type { CartLineState, CartState } from './cart.sql.ts';
+import type { CartLineBase, CartLineState, CartState } from './cart.sql.ts';
 
 /**
  * Pricing and presenting a cart: pure functions of the cart's state (read in one statement by
@@ -34,19 +34,10 @@ export const pricingConfig = (config: Pick<Config, 'shopCountry'>): PricingConfi
   defaultCountry: config.shopCountry,
 });
 
-export interface CheckoutCartLine {
-  variantId: string;
-  productId: string;
-  sku: string;
-  productName: string;
-  colourName: string;
-  sizeEuTenths: number;
-  width: string;
-  quantity: number;
+/** A cart line as checkout prices it. */
+export interface CheckoutCartLine extends CartLineBase {
   /** variant.priceMinor ?? product.basePriceMinor, VAT included. */
   unitPriceMinor: number;
-  compareAtMinor: number | null;
-  weightGrams: number;
   /** Product active and variant active (and priced in the cart's currency). */
   sellable: boolean;
 }

@@ -9,26 +9,6 @@ export type CartRow = Store['t']['carts']['$inferSelect'];
 export type CartLineRow = Store['t']['cartLines']['$inferSelect'];
 export type CouponRow = Store['t']['coupons']['$inferSelect'];
 
-/** One cart line joined with what pricing and display need. */
-export interface CartLineDetail {
-  variantId: string;
-  productId: string;
-  sku: string;
-  productName: string;
-  colourName: string;
-  sizeEuTenths: number;
-  width: string;
-  quantity: number;
-  priceMinor: number | null;
-  basePriceMinor: number;
-  productCurrency: string;
-  compareAtMinor: number | null;
-  weightGrams: number;
-  productStatus: string;
-  variantActive: boolean;
-  createdAt: number;
-}
-
 export function cartRepo(store: Store) {
   const { carts, cartLines, coupons, couponRedemptions } = store.t;
 

@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
-import type { CartLineDetail, CartRow } from './cart.repo.ts';
+import type { CartRow } from './cart.repo.ts';
 
 /**
  * Hand-written SQL for the cart's hot path: every cart request is one read of the cart with its
@@ -10,8 +10,28 @@ import type { CartLineDetail, CartRow } from './cart.repo.ts';
  * column names are the same on both dialects (the schema parity check keeps them so).
  */
 
-/** A cart line with what pricing, display and the stock check need. */
-export interface CartLineState extends CartLineDetail {
+/** What every view of a cart line shows: the shoe, its size and how many. */
+export interface CartLineBase {
+  variantId: string;
+  productId: string;
+  sku: string;
+  productName: string;
+  colourName: string;
+  sizeEuTenths: number;
+  width: string;
+  quantity: number;
+  compareAtMinor: number | null;
+  weightGrams: number;
+}
+
+/** A cart line as stored and joined: what pricing, display and the stock check need. */
+export interface CartLineState extends CartLineBase {
+  priceMinor: number | null;
+  basePriceMinor: number;
+  productCurrency: string;
+  productStatus: string;
+  variantActive: boolean;
+  createdAt: number;
   /** Units available now over all locations (never below 0 per location). */
   available: number;
 }
