@@ -1,13 +1,11 @@
 import { createHmac } from 'node:crypto';
 import {
   businessRule,
-  type Currency,
   conflict,
   DomainError,
   newId,
   newToken,
   normalizeCouponCode,
-  normalizeSku,
   notFound,
 } from '@shoebox/shared';
 import {
@@ -23,7 +21,6 @@ import type { Config } from '../../config/env.ts';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { sha256 } from '../../lib/hash.ts';
-import { enqueue } from '../notifications/index.ts';
 import {
   type CartCoupon,
   type CheckoutCart,
@@ -32,11 +29,18 @@ import {
   isSellable,
   noCoupon,
   pricingConfig,
-  priceCart,
-  toCheckoutLine,
 } from './cart-view.ts';
+import {
+  applyChange,
+  type CartChange,
+  lineNotFound,
+  planAdd,
+  planQuantity,
+  planShipping,
+} from './cart-changes.ts';
+import { cartJobs } from './cart-jobs.ts';
 import { type CartRow, cartRepo } from './cart.repo.ts';
-import { type CartFieldChange, type CartLineState, type CartState, cartSql } from './cart.sql.ts';
+import { type CartState, cartSql } from './cart.sql.ts';
 
 export type { CartRow, CouponRow } from './cart.repo.ts';
 export {
@@ -47,8 +51,7 @@ export {
   pricingConfig,
 } from './cart-view.ts';
 
-export const ABANDONED_REMINDER_AFTER_MS = 2 * 60 * 60 * 1000;
-export const PRUNE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
+export { ABANDONED_REMINDER_AFTER_MS, PRUNE_AFTER_MS } from './cart-jobs.ts';
 /** Optimistic writes retry this often when other requests keep changing the same cart. */
 const MAX_CHANGE_ATTEMPTS = 20;
 
@@ -57,59 +60,6 @@ const cartNotFound = () =>
   notFound('CART_NOT_FOUND', 'No cart with this token. Start a new cart with POST /store/cart.');
 const cartConverted = () =>
   conflict('CART_CONVERTED', 'An order was placed from this cart; it can no longer change.');
-const notSellable = (details: Record<string, unknown>) =>
-  businessRule(
-    'VARIANT_NOT_SELLABLE',
-    'This shoe is not for sale (unknown, inactive or withdrawn).',
-    details,
-  );
-const lineNotFound = (variantId: string) =>
-  notFound('CART_LINE_NOT_FOUND', 'This cart has no line for that variant.', { variantId });
-const lineLimit = (variantId: string, requested: number) =>
-  businessRule('CART_LIMIT', `At most ${MAX_CART_LINE_UNITS} of one shoe per order.`, {
-    limit: MAX_CART_LINE_UNITS,
-    kind: 'units_per_line',
-    variantId,
-    requested,
-  });
-
-function requireStock(line: CartLineState, quantity: number): void {
-  if (quantity <= line.available) return;
-  const { available } = line;
-  throw businessRule(
-    'INSUFFICIENT_STOCK',
-    available === 0 ? 'This size is sold out.' : `Only ${available} left in this size.`,
-    { variantId: line.variantId, requested: quantity, available },
-  );
-}
-
-/**
- * What one shopper request does to a cart: new field values and/or one line set to a quantity
- * (0 removes it). Planned against the state read, written only if the cart is unchanged since.
- */
-interface CartChange {
-  set?: CartFieldChange;
-  line?: { detail: CartLineState; quantity: number };
-  coupon?: CartCoupon;
-}
-
-/** The state a change leads to, for the answer (no read-back). */
-function applyChange(state: CartState, change: CartChange, now: number): CartState {
-  const cart: CartRow = { ...state.cart, ...change.set, version: state.cart.version + 1, updatedAt: now };
-  const { line } = change;
-  if (!line) return { cart, lines: state.lines };
-  const others = state.lines.filter((l) => l.variantId !== line.detail.variantId);
-  const existing = state.lines.find((l) => l.variantId === line.detail.variantId);
-  if (line.quantity === 0) return { cart, lines: others };
-  if (existing) {
-    return {
-      cart,
-      lines: state.lines.map((l) => (l === existing ? { ...l, quantity: line.quantity } : l)),
-    };
-  }
-  return { cart, lines: [...others, { ...line.detail, quantity: line.quantity, createdAt: now }] };
-}
-
 export function createCartService(
   store: Store,
   config: Pick<Config, 'shopCountry' | 'shopCurrency' | 'jwtSecret'>,
@@ -258,66 +208,6 @@ export function createCartService(
     return { token: customerToken(cart.id), cart: await presentById(cart.id, ctx.now) };
   }
 
-  /** Adds `quantity` more of a variant, checked against the line limits and the stock available. */
-  async function planAdd(state: CartState, body: AddCartLineBody): Promise<CartChange> {
-    const by =
-      body.variantId !== undefined ? { variantId: body.variantId } : { sku: normalizeSku(body.sku ?? '') };
-    const existing = state.lines.find((l) =>
-      'variantId' in by ? l.variantId === by.variantId : l.sku === by.sku,
-    );
-    const detail = existing ?? (await q.variant(store.db, by));
-    if (!detail || !isSellable(detail, state.cart.currency)) throw notSellable(by);
-    const quantity = (existing?.quantity ?? 0) + body.quantity;
-    if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(detail.variantId, quantity);
-    if (!existing && state.lines.length >= MAX_CART_LINES) {
-      throw businessRule('CART_LIMIT', `A cart holds at most ${MAX_CART_LINES} different shoes.`, {
-        limit: MAX_CART_LINES,
-        kind: 'lines_per_cart',
-      });
-    }
-    requireStock(detail, quantity);
-    return { line: { detail, quantity } };
-  }
-
-  function planQuantity(state: CartState, variantId: string, quantity: number): CartChange {
-    const existing = state.lines.find((l) => l.variantId === variantId);
-    if (!existing) throw lineNotFound(variantId);
-    if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(variantId, quantity);
-    if (quantity > existing.quantity) {
-      if (!isSellable(existing, state.cart.currency)) throw notSellable({ variantId });
-      requireStock(existing, quantity);
-    }
-    return { line: { detail: existing, quantity } };
-  }
-
-  function planShipping(
-    state: CartState,
-    coupon: CartCoupon,
-    body: { address: CartAddress; methodId?: string | null | undefined },
-    now: number,
-  ): CartChange {
-    const methodId = body.methodId ?? null;
-    if (methodId !== null) {
-      const lines = state.lines.map((l) => toCheckoutLine(l, state.cart.currency));
-      const totals = priceCart(pricing, state.cart, lines, coupon, now, {
-        destination: body.address.country,
-        shippingMethodId: methodId,
-      });
-      if (totals.shipping === null) {
-        throw businessRule(
-          'SHIPPING_METHOD_UNAVAILABLE',
-          'This shipping method does not deliver this cart to that address.',
-          {
-            methodId,
-            country: body.address.country,
-            available: totals.availableShipping.map((quote) => quote.methodId),
-          },
-        );
-      }
-    }
-    return { set: { shippingAddress: body.address, shippingMethodId: methodId } };
-  }
-
   return {
     pricing,
 
@@ -366,7 +256,7 @@ export function createCartService(
     },
 
     addLine(ctx: RequestContext, token: string | undefined, body: AddCartLineBody): Promise<CartView> {
-      return change(ctx, token, (state) => planAdd(state, body));
+      return change(ctx, token, (state) => planAdd(state, body, (by) => q.variant(store.db, by)));
     },
 
     setLineQuantity(
@@ -407,7 +297,7 @@ export function createCartService(
       token: string | undefined,
       body: { address: CartAddress; methodId?: string | null | undefined },
     ): Promise<CartView> {
-      return change(ctx, token, (state, coupon) => planShipping(state, coupon, body, ctx.now));
+      return change(ctx, token, (state, coupon) => planShipping(pricing, state, coupon, body, ctx.now));
     },
 
     setContact(ctx: RequestContext, token: string | undefined, email: string): Promise<CartView> {
@@ -470,65 +360,7 @@ export function createCartService(
 
     // ---- jobs ----
 
-    /** Queues one reminder mail per idle open cart with an email and lines; returns how many. */
-    async sendAbandonedCartReminders(opts: {
-      now: number;
-      limit?: number;
-      signal?: AbortSignal;
-    }): Promise<number> {
-      const { now } = opts;
-      const candidates = await repo.reminderCandidates(
-        store.db,
-        now - ABANDONED_REMINDER_AFTER_MS,
-        opts.limit ?? 200,
-      );
-      let sent = 0;
-      for (const cart of candidates) {
-        if (opts.signal?.aborted) break;
-        const state = await q.read(store.db, { id: cart.id });
-        const lines = (state?.lines ?? [])
-          .map((l) => toCheckoutLine(l, cart.currency))
-          .filter((l) => l.sellable);
-        if (lines.length === 0 || !cart.email) continue;
-        const queued = await store.tx(async (tx) => {
-          if (!(await repo.markReminded(tx, cart.id, cart.updatedAt, now))) return false;
-          await enqueue(tx, store, {
-            topic: 'mail.abandoned_cart',
-            payload: {
-              to: cart.email!,
-              currency: cart.currency as Currency,
-              lines: lines.map((l) => ({
-                sku: l.sku,
-                name: l.productName,
-                colour: l.colourName,
-                sizeEu: l.sizeEuTenths / 10,
-                quantity: l.quantity,
-                unitPriceMinor: l.unitPriceMinor,
-              })),
-              subtotalMinor: lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0),
-            },
-            now,
-          });
-          return true;
-        });
-        if (queued) sent++;
-      }
-      return sent;
-    },
-
-    /** Deletes open and abandoned carts (and their lines) untouched for 30 days; converted carts stay. */
-    async pruneCarts(opts: { now: number; signal?: AbortSignal }): Promise<number> {
-      const before = opts.now - PRUNE_AFTER_MS;
-      let deleted = 0;
-      for (;;) {
-        if (opts.signal?.aborted) break;
-        const ids = await repo.staleCartIds(store.db, before, 500);
-        if (ids.length === 0) break;
-        deleted += await store.tx((tx) => repo.deleteCarts(tx, ids, before));
-        if (ids.length < 500) break;
-      }
-      return deleted;
-    },
+    ...cartJobs(store),
   };
 }
 
