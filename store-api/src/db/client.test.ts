@@ -10,7 +10,7 @@ import { guestCart, receiveStock } from '../modules/cart/cart-fixtures.ts';
 import { createProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import { openStore } from './client.ts';
-import { rowReader, rowWriter } from './rows.ts';
+import { deferRows, rowReader } from './rows.ts';
 
 describe(`store helpers (${testDialect})`, () => {
   let t: TestApp;
@@ -70,6 +70,33 @@ describe(`store helpers (${testDialect})`, () => {
     expect(() => t.store.beforeCommit(t.store.db, 'hook', async () => {})).toThrow(/transaction/);
   });
 
+  it('writes deferred rows at commit, not at all on rollback, and at once outside a transaction', async () => {
+    const lease = (jobId: string) => ({ jobId, holder: '', leaseUntil: 0, lastTickAt: 0 });
+    await t.store.tx(async (tx) => {
+      await deferRows(t.store, tx, t.store.t.jobLeases, [lease('defer-a'), lease('defer-b')]);
+      expect(await countKeys('defer-')).toBe(0);
+    });
+    expect(await countKeys('defer-')).toBe(2);
+    await expect(
+      t.store.tx(async (tx) => {
+        await deferRows(t.store, tx, t.store.t.jobLeases, [lease('defer-c')]);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(await countKeys('defer-c')).toBe(0);
+    // A duplicate key fails the transaction at its end, and takes its other writes with it.
+    await expect(
+      t.store.tx(async (tx) => {
+        await t.store.run(tx, insertLease('defer-d'));
+        await deferRows(t.store, tx, t.store.t.jobLeases, [lease('defer-e'), lease('defer-a')]);
+      }),
+    ).rejects.toThrow();
+    expect(await countKeys('defer-d')).toBe(0);
+    expect(await countKeys('defer-e')).toBe(0);
+    await deferRows(t.store, t.store.db, t.store.t.jobLeases, [lease('defer-f')]);
+    expect(await countKeys('defer-f')).toBe(1);
+  });
+
   it('reads every table through rowReader exactly as drizzle select does (JSON, booleans, numbers, nulls)', async () => {
     const product = await createProductFixture(t, { colours: ['NUDE'], sizes: [38, 39] });
     await receiveStock(t, product.variants[0]!.id, 3);
@@ -89,7 +116,7 @@ describe(`store helpers (${testDialect})`, () => {
     expect(compared).toBeGreaterThan(20);
   });
 
-  it('writes back every row of every table through rowWriter unchanged', async () => {
+  it('writes back every row of every table through deferred inserts unchanged, all tables in one go', async () => {
     // A paid order fills the order, ledger, event, outbox and payment tables too.
     const product = await createProductFixture(t, { colours: ['BLACK'], sizes: [40] });
     await receive(t, product.variants[0]!.id, 2);
@@ -106,17 +133,24 @@ describe(`store helpers (${testDialect})`, () => {
       },
     });
     expect(paid.body.status).toBe('paid');
-    let written = 0;
-    const tables: string[] = [];
+    // Every table emptied and written back in one transaction: on MySQL the deferred rows of all
+    // tables go in as one multi-statement round trip at commit.
+    const tablesWithRows: Array<{ table: Table; before: Record<string, unknown>[] }> = [];
     for (const table of Object.values(t.store.t) as Table[]) {
       const before = (await t.store.db.select().from(table as never)) as Record<string, unknown>[];
-      if (before.length === 0) continue;
-      await t.store.tx(async (tx) => {
+      if (before.length > 0) tablesWithRows.push({ table, before });
+    }
+    await t.store.tx(async (tx) => {
+      for (const { table, before } of tablesWithRows) {
         await t.store.run(tx, sql.raw(`delete from \`${getTableName(table)}\``));
-        await rowWriter(t.store, table)(tx, before as never);
-      });
+        await deferRows(t.store, tx, table, before as never);
+      }
+    });
+    let written = 0;
+    const tables: string[] = [];
+    const key = (row: object) => JSON.stringify(row);
+    for (const { table, before } of tablesWithRows) {
       const after = await t.store.db.select().from(table as never);
-      const key = (row: object) => JSON.stringify(row);
       expect(after.map(key).sort(), getTableName(table)).toEqual(before.map(key).sort());
       written += before.length;
       tables.push(getTableName(table));

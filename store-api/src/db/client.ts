@@ -51,6 +51,13 @@ export interface Store {
    * appends that many steps of one transaction make, written as one multi-row INSERT.
    */
   beforeCommit(tx: Db, key: string, fn: () => Promise<void>): void;
+  /** True for a transaction object from `store.tx` that has not finished. */
+  inTransaction(db: Db): boolean;
+  /**
+   * Several hand-written write statements in order: on MySQL in one round trip (a multi-statement
+   * query; the server stops at the first that fails), on SQLite one after the other.
+   */
+  runAll(db: Db, queries: readonly SQL[]): Promise<void>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -82,6 +89,9 @@ async function openMysql(url: string): Promise<Store> {
     flags: ['FOUND_ROWS'],
     supportBigNumbers: true,
     timezone: 'Z',
+    // Several statements per round trip (`runAll`): every value is still a bound parameter that
+    // mysql2 escapes, never text spliced into the SQL.
+    multipleStatements: true,
     // No stack capture per query: it cost several percent of the API's CPU under load, and
     // drizzle wraps driver errors with the query anyway.
     trace: false,
@@ -96,6 +106,11 @@ async function openMysql(url: string): Promise<Store> {
     t: mysqlSchema,
     tx: (fn) => db.transaction((tx) => hooks.run(tx as unknown as Db, fn)),
     beforeCommit: hooks.add,
+    inTransaction: hooks.has,
+    async runAll(on, queries) {
+      if (queries.length === 0) return;
+      await on.execute(sql.join([...queries], sql.raw(';\n')));
+    },
     async insertIfAbsent(tx, table, values) {
       // A no-op update on duplicate: unlike INSERT IGNORE it does not swallow other errors.
       const [firstKey] = Object.keys(values);
@@ -153,6 +168,10 @@ async function openSqlite(url: string): Promise<Store> {
     t: sqliteSchema as unknown as Schema,
     tx: (fn) => queue.run(() => db.transaction((tx) => hooks.run(tx as unknown as Db, fn))),
     beforeCommit: hooks.add,
+    inTransaction: hooks.has,
+    async runAll(on, queries) {
+      for (const query of queries) await (on as unknown as SqliteRaw).run(query);
+    },
     async insertIfAbsent(tx, table, values) {
       await (tx as unknown as SqliteInsertable).insert(table).values(values).onConflictDoNothing();
     },
@@ -172,10 +191,15 @@ function commitHooks() {
     async run<T>(tx: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
       const hooks = new Map<string, () => Promise<void>>();
       pending.set(tx, hooks);
-      const result = await fn(tx);
-      for (const hook of hooks.values()) await hook();
-      return result;
+      try {
+        const result = await fn(tx);
+        for (const hook of hooks.values()) await hook();
+        return result;
+      } finally {
+        pending.delete(tx);
+      }
     },
+    has: (tx: Db): boolean => pending.has(tx),
     add(tx: Db, key: string, fn: () => Promise<void>): void {
       const hooks = pending.get(tx);
       if (!hooks) throw new Error('beforeCommit needs a transaction from store.tx');

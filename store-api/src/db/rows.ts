@@ -51,54 +51,90 @@ export function rowReader<T extends Table>(store: Store, table: T) {
  * row sets gets the column's static default or null. Rows come back from `rowReader` exactly as
  * they went in (tested for every table on both dialects).
  */
-export function rowWriter<T extends Table>(store: Store, table: T) {
-  const columns = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
-  const tableName = `\`${getTableName(table)}\``;
-  const comma = sql.raw(', ');
-
-  const driverValue = (column: Column, given: unknown): unknown => {
-    const value = given === undefined ? (column.default ?? null) : given;
-    // An SQL default or value (\`now()\`, \`x + 1\`) is embedded as SQL, not bound as a parameter.
-    return value === null || is(value, SQL) ? value : column.mapToDriverValue(value);
-  };
-
-  return async (db: Db, rows: readonly T['$inferInsert'][]): Promise<void> => {
-    if (rows.length === 0) return;
-    const records = rows as readonly Record<string, unknown>[];
-    const used = columns.filter(([key]) => records.some((r) => r[key] !== undefined));
-    const head = sql.raw(
-      `insert into ${tableName} (${used.map(([, c]) => `\`${c.name}\``).join(', ')}) values `,
-    );
-    const tuples = records.map(
-      (r) =>
-        sql`(${sql.join(
-          used.map(([key, column]) => sql`${driverValue(column, r[key])}`),
-          comma,
-        )})`,
-    );
-    await store.run(db, sql`${head}${sql.join(tuples, comma)}`);
-  };
+export function insertSql<T extends Table>(table: T, rows: readonly T['$inferInsert'][]): SQL {
+  const { columns, tableName } = shapeOf(table);
+  const records = rows as readonly Record<string, unknown>[];
+  const used = columns.filter(([key]) => records.some((r) => r[key] !== undefined));
+  const head = sql.raw(
+    `insert into ${tableName} (${used.map(([, c]) => `\`${c.name}\``).join(', ')}) values `,
+  );
+  const tuples = records.map(
+    (r) =>
+      sql`(${sql.join(
+        used.map(([key, column]) => sql`${driverValue(column, r[key])}`),
+        comma,
+      )})`,
+  );
+  return sql`${head}${sql.join(tuples, comma)}`;
 }
 
-type Writer = ReturnType<typeof rowWriter>;
-const writersByStore = new WeakMap<Store, Map<Table, Writer>>();
+const comma = sql.raw(', ');
 
-/** `rowWriter` for this store and table, built once. */
-export function insertRows<T extends Table>(
+function driverValue(column: Column, given: unknown): unknown {
+  const value = given === undefined ? (column.default ?? null) : given;
+  // An SQL default or value (\`now()\`, \`x + 1\`) is embedded as SQL, not bound as a parameter.
+  return value === null || is(value, SQL) ? value : column.mapToDriverValue(value);
+}
+
+const shapes = new WeakMap<Table, { columns: Array<[string, Column]>; tableName: string }>();
+
+function shapeOf(table: Table) {
+  let shape = shapes.get(table);
+  if (!shape) {
+    shape = {
+      columns: Object.entries(getTableColumns(table)) as Array<[string, Column]>,
+      tableName: `\`${getTableName(table)}\``,
+    };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
+/** Inserts rows now (one multi-row INSERT). */
+export async function insertRows<T extends Table>(
   store: Store,
   db: Db,
   table: T,
   rows: readonly T['$inferInsert'][],
 ): Promise<void> {
-  let writers = writersByStore.get(store);
-  if (!writers) {
-    writers = new Map();
-    writersByStore.set(store, writers);
+  if (rows.length > 0) await store.run(db, insertSql(table, rows));
+}
+
+/** Rows waiting for the end of their transaction, by transaction, then table in first-use order. */
+const deferredByTx = new WeakMap<Db, Map<Table, unknown[]>>();
+/** Rows per INSERT when a transaction appends many (CSV imports): well under both dialects' limits. */
+const ROWS_PER_INSERT = 500;
+
+/**
+ * Appends rows that nothing reads back in the same transaction (ledger movements, timelines, the
+ * change log, domain events, outbox messages, new orders): they are written just before the
+ * transaction commits, all tables in one round trip on MySQL (`store.runAll`). Outside a
+ * transaction they are inserted at once. A failing insert (a duplicate key) still fails the
+ * transaction, at its end instead of here.
+ */
+export async function deferRows<T extends Table>(
+  store: Store,
+  tx: Db,
+  table: T,
+  rows: readonly T['$inferInsert'][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (!store.inTransaction(tx)) return insertRows(store, tx, table, rows);
+  let byTable = deferredByTx.get(tx);
+  if (!byTable) {
+    const pending = new Map<Table, unknown[]>();
+    byTable = pending;
+    deferredByTx.set(tx, pending);
+    store.beforeCommit(tx, 'deferred-rows', async () => {
+      deferredByTx.delete(tx);
+      const queries: SQL[] = [];
+      for (const [t, list] of pending)
+        for (let i = 0; i < list.length; i += ROWS_PER_INSERT)
+          queries.push(insertSql(t, list.slice(i, i + ROWS_PER_INSERT) as never));
+      await store.runAll(tx, queries);
+    });
   }
-  let write = writers.get(table);
-  if (!write) {
-    write = rowWriter(store, table) as Writer;
-    writers.set(table, write);
-  }
-  return (write as ReturnType<typeof rowWriter<T>>)(db, rows);
+  const list = byTable.get(table) ?? [];
+  list.push(...rows);
+  byTable.set(table, list);
 }

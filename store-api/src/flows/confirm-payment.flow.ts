@@ -19,7 +19,7 @@ import {
 } from './order-ops.ts';
 import { sha256 } from '../lib/hash.ts';
 import { iso } from '../lib/time.ts';
-import { insertRows } from '../db/rows.ts';
+import { deferRows } from '../db/rows.ts';
 
 /**
  * Payment confirmation: the one handler for Stripe webhooks and demo payments.
@@ -91,7 +91,7 @@ async function recordEvent(
   orderId: string | null,
   outcome: ConfirmOutcome,
 ): Promise<void> {
-  await insertRows(deps.store, tx, deps.store.t.paymentEvents, [
+  await deferRows(deps.store, tx, deps.store.t.paymentEvents, [
     {
       eventId: event.id,
       provider: event.provider,

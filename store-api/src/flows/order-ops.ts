@@ -4,7 +4,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { affectedRows, type Db, type Store } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
-import { insertRows, rowReader } from '../db/rows.ts';
+import { deferRows, rowReader } from '../db/rows.ts';
 import type { FlowDeps } from './deps.ts';
 
 /** Building blocks the checkout flows share: order rows, timeline, stock and coupon give-backs. */
@@ -86,7 +86,7 @@ export async function addOrderEvent(
   entry: TimelineEntry,
   now: number,
 ): Promise<void> {
-  await insertRows(store, tx, store.t.orderEvents, [
+  await deferRows(store, tx, store.t.orderEvents, [
     {
       id: newId(),
       orderId,

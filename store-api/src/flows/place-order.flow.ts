@@ -15,7 +15,7 @@ import {
   type OrderRow,
   orderReaders,
 } from './order-ops.ts';
-import { insertRows } from '../db/rows.ts';
+import { deferRows } from '../db/rows.ts';
 
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.
@@ -173,8 +173,8 @@ async function reserveOrder(
     updatedAt: ctx.now,
   };
   // The unique checkout_key is the second guard against a double submit (the cart claim is the first).
-  await insertRows(store, tx, store.t.orders, [order]);
-  await insertRows(
+  await deferRows(store, tx, store.t.orders, [order]);
+  await deferRows(
     store,
     tx,
     store.t.orderLines,

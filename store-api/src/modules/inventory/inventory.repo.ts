@@ -13,7 +13,7 @@ import { recordChanges } from '../../lib/changes.ts';
 import { recordDomainEvents } from '../../lib/domain-events.ts';
 import { iso } from '../../lib/time.ts';
 import { chunks } from '../../lib/batch.ts';
-import { insertRows } from '../../db/rows.ts';
+import { deferRows } from '../../db/rows.ts';
 
 /**
  * SQL for the inventory module. The ledger write (`writeMovements`) is the only code that
@@ -147,13 +147,12 @@ export async function writeMovements(
 
   const actorId = ctx.actor.type === 'anonymous' ? null : ctx.actor.id;
   const views = planned.map((p) => p.view);
-  for (const part of chunks(views))
-    await insertRows(
-      store,
-      tx,
-      store.t.stockMovements,
-      part.map((m) => ({ ...m, actorType: ctx.actor.type, actorId, createdAt: ctx.now })),
-    );
+  await deferRows(
+    store,
+    tx,
+    store.t.stockMovements,
+    views.map((m) => ({ ...m, actorType: ctx.actor.type, actorId, createdAt: ctx.now })),
+  );
   await recordChanges(
     store,
     tx,

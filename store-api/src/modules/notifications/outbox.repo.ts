@@ -2,7 +2,7 @@ import { newId } from '@shoebox/shared';
 import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { TopicPayloads } from './templates/index.ts';
-import { insertRows } from '../../db/rows.ts';
+import { deferRows } from '../../db/rows.ts';
 
 /**
  * The transactional outbox. A message is inserted inside the caller's transaction, so it exists
@@ -35,7 +35,7 @@ export async function enqueue<K extends string>(
   input: EnqueueInput<K>,
 ): Promise<string> {
   const id = input.id ?? newId();
-  await insertRows(store, tx, store.t.outbox, [
+  await deferRows(store, tx, store.t.outbox, [
     {
       id,
       topic: input.topic,
