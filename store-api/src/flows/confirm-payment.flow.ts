@@ -6,6 +6,7 @@ import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
 import { enqueue } from '../modules/notifications/index.ts';
 import type { FlowDeps } from './deps.ts';
+import { reconcileFailedRefund } from './refund-reconcile.ts';
 import {
   addOrderEvent,
   cancelReservedOrder,
@@ -43,6 +44,7 @@ export type ConfirmOutcome =
   | 'refunded_late'
   | 'payment_failed'
   | 'cancelled'
+  | 'refund_failed'
   | 'ignored';
 
 /** Thrown inside the transaction to roll it back when a late payment cannot get its stock. */
@@ -139,6 +141,11 @@ async function apply(
   switch (event.type) {
     case 'payment.succeeded':
       return succeeded(deps, tx, ctx, event, order);
+    case 'refund.failed': {
+      const outcome = await reconcileFailedRefund(deps, tx, ctx, event, order);
+      if (outcome === 'lost_race') throw new LostRace();
+      return outcome;
+    }
     case 'payment.failed': {
       if (order.status !== 'pending_payment') return 'ignored';
       await paymentFailed(deps, tx, ctx, event, order);

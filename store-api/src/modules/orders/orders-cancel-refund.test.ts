@@ -321,6 +321,44 @@ describe(`cancelling and refunding orders through Stripe (${testDialect})`, () =
     expect((await refund(o.id, o.totalMinor)).status).toBe(201);
   });
 
+  it('puts back a refund Stripe accepted and then reports failed: refundable again, order flagged, once', async () => {
+    const o = await order(true);
+    fake.refundMode = 'pending';
+    const accepted = await refund(o.id, 1_000, 'Goodwill');
+    fake.refundMode = 'succeeded';
+    expect(accepted.status, accepted.text).toBe(201);
+    expect(accepted.body.order).toMatchObject({ totals: { refundedMinor: 1_000 } });
+    const providerRefundId = accepted.body.refund.providerRefundId as string;
+
+    const failed = await fake.deliver('refund.failed', providerRefundId, {
+      failureCode: 'expired_or_canceled_card',
+    });
+    expect(failed.status, failed.responseBody).toBe(200);
+    const d = await detail(o.id);
+    expect(d).toMatchObject({
+      flagged: true,
+      flagReason: 'REFUND_FAILED_AT_PROVIDER',
+      totals: { refundedMinor: 0 },
+      refundableMinor: o.totalMinor,
+    });
+    expect(d.refunds).toMatchObject([{ status: 'failed', amountMinor: 1_000, providerRefundId }]);
+    expect(d.timeline.at(-1)).toMatchObject({
+      type: 'refund.failed_at_provider',
+      data: { amountMinor: 1_000, failureCode: 'expired_or_canceled_card' },
+    });
+
+    // Redelivered: no second effect. A refund we never made: ignored.
+    const before = await tableCounts(t.store);
+    expect((await fake.sendWebhook(failed.event)).status).toBe(200);
+    expect(await detail(o.id)).toMatchObject({ version: d.version, totals: { refundedMinor: 0 } });
+    expect(await tableCounts(t.store)).toEqual(before);
+
+    // Staff refund again; it goes through.
+    const retry = await refund(o.id, 1_000, 'Second try');
+    expect(retry.status, retry.text).toBe(201);
+    expect(retry.body.order).toMatchObject({ totals: { refundedMinor: 1_000 } });
+  });
+
   it('never refunds more than was paid under 5 concurrent refunds that together exceed the total', async () => {
     const o = await order(true);
     const amount = Math.floor(o.totalMinor / 3) + 1; // two fit, the third would exceed the total
