@@ -168,7 +168,7 @@ async function apply(
           .set({ status, cancelledAt: ctx.now, version: sql`${o.version} + 1`, updatedAt: ctx.now })
           .where(and(eq(o.id, order.id), eq(o.status, order.status)));
         if (affectedRows(r) !== 1) throw new LostRace();
-        await addOrderEvent(deps.store, tx, order.id, entry, ctx.now);
+        await addOrderEvent(deps.store, tx, ctx, order.id, entry);
       }
       return 'cancelled';
     }
@@ -256,26 +256,20 @@ async function markPaid(
       })),
     );
   }
-  await addOrderEvent(
-    store,
-    tx,
-    order.id,
-    {
-      type: late ? 'payment.succeeded_late' : 'payment.succeeded',
-      message: late
-        ? `Payment received after the reservation had lapsed; the stock was reserved again and the order is ${status}.`
-        : `Payment received; the reserved stock is sold and the order is ${status}.`,
-      data: {
-        eventId: event.id,
-        intentId: event.intentId,
-        amountMinor: event.amountMinor ?? null,
-        from: order.status,
-        to: status,
-        ...(amountMismatch ? { expectedMinor: order.totalMinor } : {}),
-      },
+  await addOrderEvent(store, tx, ctx, order.id, {
+    type: late ? 'payment.succeeded_late' : 'payment.succeeded',
+    message: late
+      ? `Payment received after the reservation had lapsed; the stock was reserved again and the order is ${status}.`
+      : `Payment received; the reserved stock is sold and the order is ${status}.`,
+    data: {
+      eventId: event.id,
+      intentId: event.intentId,
+      amountMinor: event.amountMinor ?? null,
+      from: order.status,
+      to: status,
+      ...(amountMismatch ? { expectedMinor: order.totalMinor } : {}),
     },
-    ctx.now,
-  );
+  });
   await recordDomainEvents(
     store,
     tx,
@@ -430,17 +424,11 @@ async function paymentFailed(
 ): Promise<void> {
   const { store } = deps;
   const code = event.failureCode ?? null;
-  await addOrderEvent(
-    store,
-    tx,
-    order.id,
-    {
-      type: 'payment.failed',
-      message: `A payment attempt failed${code ? ` (${code})` : ''}; the order still awaits payment.`,
-      data: { eventId: event.id, intentId: event.intentId, failureCode: code },
-    },
-    ctx.now,
-  );
+  await addOrderEvent(store, tx, ctx, order.id, {
+    type: 'payment.failed',
+    message: `A payment attempt failed${code ? ` (${code})` : ''}; the order still awaits payment.`,
+    data: { eventId: event.id, intentId: event.intentId, failureCode: code },
+  });
   await recordDomainEvents(
     store,
     tx,
@@ -554,26 +542,20 @@ async function refundLatePayment(
           updatedAt: ctx.now,
         })
         .where(eq(o.id, order.id));
-    await addOrderEvent(
-      store,
-      tx,
-      order.id,
-      {
-        type: 'payment.refunded_late',
-        message:
-          reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
-            ? 'Payment arrived after the reservation lapsed and the stock had sold; the payment was refunded in full and the order flagged.'
-            : 'Payment arrived for an order that was already cancelled; the payment was refunded in full and the order flagged.',
-        data: {
-          eventId: event.id,
-          intentId: event.intentId,
-          amountMinor,
-          refundId,
-          providerRefundId: refund.refundId,
-        },
+    await addOrderEvent(store, tx, ctx, order.id, {
+      type: 'payment.refunded_late',
+      message:
+        reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
+          ? 'Payment arrived after the reservation lapsed and the stock had sold; the payment was refunded in full and the order flagged.'
+          : 'Payment arrived for an order that was already cancelled; the payment was refunded in full and the order flagged.',
+      data: {
+        eventId: event.id,
+        intentId: event.intentId,
+        amountMinor,
+        refundId,
+        providerRefundId: refund.refundId,
       },
-      ctx.now,
-    );
+    });
     await enqueue(tx, store, {
       topic: 'mail.refund_issued',
       now: ctx.now,

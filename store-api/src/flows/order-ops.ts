@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { DomainError, newId, type OrderEvent, type OrderStatus, transition } from '@shoebox/shared';
+import { DomainError, type OrderEvent, type OrderStatus, transition } from '@shoebox/shared';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { affectedRows, type Db, type Store } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
-import { deferRows, rowReader } from '../db/rows.ts';
+import { rowReader } from '../db/rows.ts';
+import { addOrderEvent, type OrderEventInput } from '../modules/orders/orders.repo.ts';
 import type { FlowDeps } from './deps.ts';
 
 /** Building blocks the checkout flows share: order rows, timeline, stock and coupon give-backs. */
@@ -71,34 +72,10 @@ export function orderLines(db: Db, store: Store, orderId: string): Promise<Order
   return orderReaders(store).lines.where(db, eq(store.t.orderLines.orderId, orderId));
 }
 
-export interface TimelineEntry {
-  type: string;
-  message: string;
-  data?: Record<string, unknown> | null;
-  actorType?: string;
-  actorId?: string | null;
-}
+/** A timeline entry a flow writes (the orders module's `addOrderEvent` input). */
+export type TimelineEntry = OrderEventInput;
 
-export async function addOrderEvent(
-  store: Store,
-  tx: Db,
-  orderId: string,
-  entry: TimelineEntry,
-  now: number,
-): Promise<void> {
-  await deferRows(store, tx, store.t.orderEvents, [
-    {
-      id: newId(),
-      orderId,
-      type: entry.type,
-      message: entry.message,
-      data: entry.data ?? null,
-      actorType: entry.actorType ?? 'system',
-      actorId: entry.actorId ?? null,
-      createdAt: now,
-    },
-  ]);
-}
+export { addOrderEvent } from '../modules/orders/orders.repo.ts';
 
 /** Release movements for every line of an order (its reservation goes back to available). */
 export async function releaseLines(
@@ -173,12 +150,9 @@ export async function cancelReservedOrder(
   if (affectedRows(claimed) !== 1) return false;
   await releaseLines(deps, tx, ctx, await orderLines(tx, store, order.id), entry.type);
   const couponReturned = await giveBackCoupon(store, tx, order.id, ctx.now);
-  await addOrderEvent(
-    store,
-    tx,
-    order.id,
-    { ...entry, data: { ...(entry.data ?? {}), from: order.status, to: status, couponReturned } },
-    ctx.now,
-  );
+  await addOrderEvent(store, tx, ctx, order.id, {
+    ...entry,
+    data: { ...(entry.data ?? {}), from: order.status, to: status, couponReturned },
+  });
   return true;
 }

@@ -239,28 +239,22 @@ async function reserveOrder(
 
   const actorType = ctx.actor.type === 'customer' ? 'customer' : 'guest';
   const actorId = ctx.actor.type === 'customer' ? ctx.actor.id : null;
-  await addOrderEvent(
-    store,
-    tx,
-    orderId,
-    {
-      type: 'order.placed',
-      message: `Order ${order.number} placed: ${lines.length} line(s), stock reserved until ${iso(order.reservationExpiresAt!)}.`,
-      data: {
-        totalMinor: order.totalMinor,
-        currency: order.currency,
-        couponCode: order.couponCode,
-        reservations: lines.map((l) => ({
-          sku: l.sku,
-          quantity: l.quantity,
-          locationId: locationOf.get(l.variantId),
-        })),
-      },
-      actorType,
-      actorId,
+  await addOrderEvent(store, tx, ctx, orderId, {
+    type: 'order.placed',
+    message: `Order ${order.number} placed: ${lines.length} line(s), stock reserved until ${iso(order.reservationExpiresAt!)}.`,
+    data: {
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      couponCode: order.couponCode,
+      reservations: lines.map((l) => ({
+        sku: l.sku,
+        quantity: l.quantity,
+        locationId: locationOf.get(l.variantId),
+      })),
     },
-    ctx.now,
-  );
+    actorType,
+    actorId,
+  });
   await recordDomainEvents(
     store,
     tx,

@@ -60,22 +60,16 @@ export async function reconcileFailedRefund(
 
   const money = formatMoney(amount, order.currency as Currency);
   const code = event.failureCode ?? 'unknown';
-  await addOrderEvent(
-    store,
-    tx,
-    order.id,
-    {
-      type: 'refund.failed_at_provider',
-      message: `The payment provider reported that the refund of ${money} failed after accepting it (${code}): nothing reached the customer. Refund again, or contact the customer.`,
-      data: {
-        refundId: refund.id,
-        providerRefundId: event.refundId,
-        amountMinor: amount,
-        failureCode: code,
-        eventId: event.id,
-      },
+  await addOrderEvent(store, tx, ctx, order.id, {
+    type: 'refund.failed_at_provider',
+    message: `The payment provider reported that the refund of ${money} failed after accepting it (${code}): nothing reached the customer. Refund again, or contact the customer.`,
+    data: {
+      refundId: refund.id,
+      providerRefundId: event.refundId,
+      amountMinor: amount,
+      failureCode: code,
+      eventId: event.id,
     },
-    ctx.now,
-  );
+  });
   return 'refund_failed';
 }

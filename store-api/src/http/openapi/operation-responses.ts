@@ -1,6 +1,6 @@
 /** The response side of an operation: success bodies and the problem+json error codes by status. */
 import { type ErrorCode, statusOfErrorCode } from '@shoebox/shared/contracts';
-import type { OtherAnswer, RouteError, RouteSpec } from '../route.ts';
+import type { RouteError, RouteSpec } from '../route.ts';
 import { operationExamples } from './examples.ts';
 import type { Json } from './openapi-types.ts';
 import type { SchemaCollector } from './schema-collector.ts';

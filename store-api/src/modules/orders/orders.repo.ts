@@ -2,6 +2,7 @@ import { newId, normalizeSku } from '@shoebox/shared';
 import type { AdminOrderListQuery } from '@shoebox/shared/contracts';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
+import { deferRows } from '../../db/rows.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { escapeLike, likeEscaped } from '../../lib/sql-like.ts';
 
@@ -159,9 +160,15 @@ export interface OrderEventInput {
   type: string;
   message: string;
   data?: Record<string, unknown> | null;
+  /** Who the entry names when not the request's actor (a guest shopper: 'guest'). */
+  actorType?: string;
+  actorId?: string | null;
 }
 
-/** Appends to the order timeline inside the caller's transaction. */
+/**
+ * Appends to the order timeline inside the caller's transaction (written with the transaction's
+ * other appends just before it commits). The actor is the request's unless the entry names one.
+ */
 export async function addOrderEvent(
   store: Store,
   tx: Db,
@@ -170,14 +177,18 @@ export async function addOrderEvent(
   event: OrderEventInput,
 ): Promise<string> {
   const id = newId();
-  await tx.insert(store.t.orderEvents).values({
-    id,
-    orderId,
-    type: event.type,
-    message: event.message,
-    data: event.data ?? null,
-    ...eventActor(ctx),
-    createdAt: ctx.now,
-  });
+  const actor = eventActor(ctx);
+  await deferRows(store, tx, store.t.orderEvents, [
+    {
+      id,
+      orderId,
+      type: event.type,
+      message: event.message,
+      data: event.data ?? null,
+      actorType: event.actorType ?? actor.actorType,
+      actorId: event.actorType === undefined ? actor.actorId : (event.actorId ?? null),
+      createdAt: ctx.now,
+    },
+  ]);
   return id;
 }
