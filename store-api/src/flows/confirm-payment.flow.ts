@@ -1,11 +1,13 @@
-import { houseCarrierMethods, isDomainError, type Width, widths } from '@shoebox/shared';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { houseCarrierMethods, type Width, widths } from '@shoebox/shared';
+import { and, eq, sql } from 'drizzle-orm';
 import { affectedRows, type Db, uniqueViolation } from '../db/client.ts';
 import type { RequestContext } from '../http/context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
 import { enqueue } from '../modules/notifications/index.ts';
 import type { FlowDeps } from './deps.ts';
+import { LateRefundNeeded, refundLatePayment, reserveAgain, retakeCoupon } from './late-payment.ts';
+import { alreadyProcessed, type ConfirmOutcome, recordEvent } from './payment-events.ts';
 import { reconcileFailedRefund } from './refund-reconcile.ts';
 import {
   addOrderEvent,
@@ -13,14 +15,11 @@ import {
   findOrder,
   nextStatus,
   orderReaders,
-  type OrderLineRow,
   type OrderRow,
   orderLines,
   systemCtx,
 } from './order-ops.ts';
-import { sha256 } from '../lib/hash.ts';
 import { iso } from '../lib/time.ts';
-import { deferRows } from '../db/rows.ts';
 
 /**
  * Payment confirmation: the one handler for Stripe webhooks and demo payments.
@@ -36,26 +35,6 @@ import { deferRows } from '../db/rows.ts';
  * PAID_AFTER_EXPIRY_OUT_OF_STOCK and stays cancelled, and the customer gets a refund mail.
  */
 
-export type ConfirmOutcome =
-  | 'duplicate'
-  | 'unknown_order'
-  | 'paid'
-  | 'paid_late'
-  | 'refunded_late'
-  | 'payment_failed'
-  | 'cancelled'
-  | 'refund_failed'
-  | 'ignored';
-
-/** Thrown inside the transaction to roll it back when a late payment cannot get its stock. */
-class LateRefundNeeded extends Error {
-  constructor(
-    readonly order: OrderRow,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
 /** Thrown when a conditional update lost a race: the whole transaction is retried on fresh data. */
 class LostRace extends Error {}
 
@@ -77,32 +56,6 @@ export async function confirmPayment(
       throw e;
     }
   }
-}
-
-async function alreadyProcessed(deps: FlowDeps, db: Db, eventId: string): Promise<boolean> {
-  const p = deps.store.t.paymentEvents;
-  const [row] = await db.select({ id: p.eventId }).from(p).where(eq(p.eventId, eventId)).limit(1);
-  return Boolean(row);
-}
-
-async function recordEvent(
-  deps: FlowDeps,
-  tx: Db,
-  ctx: RequestContext,
-  event: PaymentEvent,
-  orderId: string | null,
-  outcome: ConfirmOutcome,
-): Promise<void> {
-  await deferRows(deps.store, tx, deps.store.t.paymentEvents, [
-    {
-      eventId: event.id,
-      provider: event.provider,
-      type: event.rawType.slice(0, 40),
-      orderId,
-      outcome,
-      receivedAt: ctx.now,
-    },
-  ]);
 }
 
 async function findOrderFor(deps: FlowDeps, db: Db, event: PaymentEvent): Promise<OrderRow | null> {
@@ -328,85 +281,6 @@ async function markPaid(
   });
 }
 
-/**
- * Reserves and sells every line again, each where the most is available, in one ledger write:
- * INSUFFICIENT_STOCK on any line rolls the whole transaction back (then the payment is refunded).
- */
-async function reserveAgain(
-  deps: FlowDeps,
-  tx: Db,
-  ctx: RequestContext,
-  order: OrderRow,
-  lines: OrderLineRow[],
-): Promise<OrderLineRow[]> {
-  const levels = await deps.inventory.availableByLocation(
-    tx,
-    lines.map((l) => l.variantId),
-  );
-  const moved = lines.map((l) => {
-    const best = levels
-      .filter((v) => v.variantId === l.variantId && v.available >= l.quantity)
-      .sort((a, b) => b.available - a.available)[0];
-    return { ...l, locationId: best?.locationId ?? l.locationId };
-  });
-  try {
-    await deps.inventory.applyMovements(
-      tx,
-      ctx,
-      moved.flatMap((l) => [
-        {
-          kind: 'reserve' as const,
-          variantId: l.variantId,
-          locationId: l.locationId,
-          quantity: l.quantity,
-          reference: order.id,
-          reason: 'late payment',
-        },
-        {
-          kind: 'sell' as const,
-          variantId: l.variantId,
-          locationId: l.locationId,
-          quantity: l.quantity,
-          reference: order.id,
-          reason: 'late payment',
-        },
-      ]),
-    );
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'INSUFFICIENT_STOCK')
-      throw new LateRefundNeeded(order, 'PAID_AFTER_EXPIRY_OUT_OF_STOCK');
-    throw e;
-  }
-  const ol = deps.store.t.orderLines;
-  for (const l of moved) {
-    const before = lines.find((x) => x.id === l.id);
-    if (before && before.locationId !== l.locationId)
-      await tx.update(ol).set({ locationId: l.locationId }).where(eq(ol.id, l.id));
-  }
-  return moved;
-}
-
-/** The coupon use given back at expiry is taken again: the customer paid the discounted price. */
-async function retakeCoupon(deps: FlowDeps, tx: Db, orderId: string, now: number): Promise<void> {
-  const r = deps.store.t.couponRedemptions;
-  const [row] = await tx
-    .select({ id: r.id, couponId: r.couponId })
-    .from(r)
-    .where(and(eq(r.orderId, orderId), isNotNull(r.releasedAt)))
-    .limit(1);
-  if (!row) return;
-  const back = await tx
-    .update(r)
-    .set({ releasedAt: null })
-    .where(and(eq(r.id, row.id), isNotNull(r.releasedAt)));
-  if (affectedRows(back) !== 1) return;
-  const c = deps.store.t.coupons;
-  await tx
-    .update(c)
-    .set({ timesUsed: sql`${c.timesUsed} + 1`, updatedAt: now })
-    .where(eq(c.id, row.couponId));
-}
-
 const failureText: Record<string, string> = {
   card_declined: 'Your card was declined.',
   insufficient_funds: 'Your card has insufficient funds.',
@@ -462,117 +336,5 @@ async function paymentFailed(
           ? iso(order.reservationExpiresAt)
           : null,
     },
-  });
-}
-
-/** A stable UUID-shaped id from a name, so a retried refund step finds its own row. */
-export function stableId(name: string): string {
-  const h = sha256(name);
-  const variant = ((Number.parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-}
-
-/**
- * A payment for an order that can no longer be filled: refund it in full through the provider
- * (outside any transaction), flag the order and tell the customer. Safe to run again after a
- * crash or a provider failure: the refund row id and the provider key are stable, and the event
- * is only recorded as processed in the last transaction.
- */
-async function refundLatePayment(
-  deps: FlowDeps,
-  ctx: RequestContext,
-  event: PaymentEvent,
-  order: OrderRow,
-  reason: string,
-): Promise<ConfirmOutcome> {
-  const { store } = deps;
-  const o = store.t.orders;
-  const refundId = stableId(`late-refund:${order.id}`);
-  const amountMinor = event.amountMinor ?? order.totalMinor;
-  await store.tx(async (tx) => {
-    await store.insertIfAbsent(tx, store.t.refunds, {
-      id: refundId,
-      orderId: order.id,
-      amountMinor,
-      reason,
-      status: 'pending',
-      providerRefundId: null,
-      createdBy: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await tx
-      .update(o)
-      .set({
-        flagged: true,
-        flagReason: reason,
-        paymentIntentId: order.paymentIntentId ?? event.intentId,
-        updatedAt: ctx.now,
-      })
-      .where(eq(o.id, order.id));
-  });
-
-  const refund = await deps.payments.refund(
-    {
-      intentId: event.intentId!,
-      amountMinor,
-      reason: 'requested_by_customer',
-      metadata: { orderId: order.id, refundRowId: refundId, why: reason },
-    },
-    `order:${order.id}:late-refund`,
-  );
-
-  return store.tx(async (tx) => {
-    if (await alreadyProcessed(deps, tx, event.id)) return 'duplicate';
-    const r = store.t.refunds;
-    const settled = await tx
-      .update(r)
-      .set({
-        status: refund.status === 'succeeded' ? 'succeeded' : 'pending',
-        providerRefundId: refund.refundId,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(r.id, refundId), isNull(r.providerRefundId)));
-    if (affectedRows(settled) === 1)
-      await tx
-        .update(o)
-        .set({
-          refundedMinor: sql`${o.refundedMinor} + ${amountMinor}`,
-          version: sql`${o.version} + 1`,
-          updatedAt: ctx.now,
-        })
-        .where(eq(o.id, order.id));
-    await addOrderEvent(store, tx, ctx, order.id, {
-      type: 'payment.refunded_late',
-      message:
-        reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
-          ? 'Payment arrived after the reservation lapsed and the stock had sold; the payment was refunded in full and the order flagged.'
-          : 'Payment arrived for an order that was already cancelled; the payment was refunded in full and the order flagged.',
-      data: {
-        eventId: event.id,
-        intentId: event.intentId,
-        amountMinor,
-        refundId,
-        providerRefundId: refund.refundId,
-      },
-    });
-    await enqueue(tx, store, {
-      topic: 'mail.refund_issued',
-      now: ctx.now,
-      payload: {
-        to: order.email,
-        customerName: order.shippingAddress.name,
-        orderNumber: order.number,
-        currency: order.currency as 'EUR',
-        amountMinor,
-        full: true,
-        reason:
-          reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
-            ? 'Your payment reached us after the items were no longer available, so we have refunded it in full.'
-            : 'Your payment reached us after the order had been cancelled, so we have refunded it in full.',
-      },
-    });
-    await recordEvent(deps, tx, ctx, event, order.id, 'refunded_late');
-    return 'refunded_late';
   });
 }
