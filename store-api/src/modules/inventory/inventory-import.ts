@@ -3,14 +3,8 @@ import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { MAX_REPORTED_ERRORS, parseCountCsv, rowPath } from './inventory-csv.ts';
-import {
-  findVariantsBySku,
-  levelsOf,
-  listBins,
-  listLocations,
-  type MovementInput,
-  writeMovements,
-} from './inventory.repo.ts';
+import { findVariantsBySku, levelsOf, listBins, listLocations } from './inventory.repo.ts';
+import { type MovementInput, writeMovements } from './inventory-movements.ts';
 
 const csvInvalid = (errors: FieldError[]) =>
   new DomainError(

@@ -9,14 +9,8 @@ import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { requireLocation } from './inventory-locations.ts';
-import {
-  findBins,
-  findVariants,
-  levelsOf,
-  type MovementInput,
-  readLevel,
-  writeMovements,
-} from './inventory.repo.ts';
+import { findBins, findVariants, levelsOf, readLevel } from './inventory.repo.ts';
+import { type MovementInput, writeMovements } from './inventory-movements.ts';
 
 /** What checkout, payment and returns flows pass to reserve, release and sell. */
 export interface StockLineInput {

@@ -5,7 +5,7 @@ import { createLocationService } from './inventory-locations.ts';
 import { createInventoryReads } from './inventory-reads.ts';
 
 export type { StockLineInput } from './inventory-ledger.ts';
-export type { MovementInput, MovementView } from './inventory.repo.ts';
+export type { MovementInput, MovementView } from './inventory-movements.ts';
 
 /**
  * The inventory service as routes and flows see it: one object, composed from the parts that

@@ -1,0 +1,211 @@
+import {
+  DomainError,
+  isValidQuantity,
+  type MovementKind,
+  newId,
+  onHandDelta,
+  reservedDelta,
+} from '@shoebox/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { affectedRows, type Db, type Store } from '../../db/client.ts';
+import { deferRows } from '../../db/rows.ts';
+import type { RequestContext } from '../../http/context.ts';
+import { chunks } from '../../lib/batch.ts';
+import { recordChanges } from '../../lib/changes.ts';
+import { recordDomainEvents } from '../../lib/domain-events.ts';
+import { readLevel } from './inventory.repo.ts';
+
+/**
+ * The ledger write: the only code that inserts stock movements or changes stock levels.
+ */
+
+export interface MovementInput {
+  kind: MovementKind;
+  variantId: string;
+  locationId: string;
+  /** Positive, except for adjust and count where the sign is the direction (count may be 0). */
+  quantity: number;
+  reason?: string | null | undefined;
+  reference?: string | null | undefined;
+  /** Also shelve the level in this bin (receive, import). The caller checks the bin's location. */
+  binId?: string | null | undefined;
+}
+
+export interface MovementView {
+  id: string;
+  variantId: string;
+  locationId: string;
+  kind: MovementKind;
+  quantity: number;
+  onHandDelta: number;
+  reservedDelta: number;
+  reason: string | null;
+  reference: string | null;
+}
+
+const MAX_REASON = 200;
+const MAX_REFERENCE = 64;
+
+const keyOf = (variantId: string, locationId: string) => `${variantId}|${locationId}`;
+
+/**
+ * Appends movements to the ledger and moves the stock-level projection with them, inside the
+ * caller's transaction. Each level changes by one relative, conditional UPDATE that refuses to
+ * make on_hand, reserved or available negative; a refusal throws (422), so the caller's
+ * transaction rolls back and nothing is written. Levels are touched in (variant, location) order
+ * so two multi-line writers cannot deadlock each other on MySQL.
+ */
+export async function writeMovements(
+  store: Store,
+  tx: Db,
+  ctx: RequestContext,
+  inputs: readonly MovementInput[],
+): Promise<MovementView[]> {
+  if (inputs.length === 0) return [];
+  const l = store.t.stockLevels;
+  const planned = inputs.map((m, i) => {
+    if (!isValidQuantity(m.kind, m.quantity))
+      throw new DomainError(
+        'validation',
+        'INVALID_QUANTITY',
+        `Invalid quantity ${m.quantity} for ${m.kind}.`,
+        {
+          details: { index: i, kind: m.kind, quantity: m.quantity },
+        },
+      );
+    if (m.reference && m.reference.length > MAX_REFERENCE)
+      throw new DomainError(
+        'validation',
+        'REFERENCE_TOO_LONG',
+        `A reference has at most ${MAX_REFERENCE} characters.`,
+      );
+    const d1 = onHandDelta(m.kind, m.quantity);
+    const d2 = reservedDelta(m.kind, m.quantity);
+    const view: MovementView = {
+      id: newId(),
+      variantId: m.variantId,
+      locationId: m.locationId,
+      kind: m.kind,
+      quantity: m.quantity,
+      onHandDelta: d1,
+      reservedDelta: d2,
+      reason: m.reason ? m.reason.slice(0, MAX_REASON) : null,
+      reference: m.reference ?? null,
+    };
+    // Only a movement that could succeed on an empty level needs the level row to exist first;
+    // the others are refused by the UPDATE matching no row, and a refusal writes nothing.
+    return { view, binId: m.binId ?? null, creates: d1 >= 0 && d2 >= 0 && d1 >= d2 };
+  });
+
+  const toCreate = new Set(
+    planned.filter((p) => p.creates).map((p) => keyOf(p.view.variantId, p.view.locationId)),
+  );
+  const existing =
+    toCreate.size > 8
+      ? await existingLevels(
+          tx,
+          store,
+          planned.map((p) => p.view),
+        )
+      : new Set<string>();
+
+  const lockKey = (p: (typeof planned)[number]) => keyOf(p.view.variantId, p.view.locationId);
+  const order = [...planned].sort((a, b) => (lockKey(a) < lockKey(b) ? -1 : lockKey(a) > lockKey(b) ? 1 : 0));
+  for (const { view: m, binId, creates } of order) {
+    const key = keyOf(m.variantId, m.locationId);
+    if (creates && !existing.has(key)) {
+      await store.insertIfAbsent(tx, l, {
+        variantId: m.variantId,
+        locationId: m.locationId,
+        onHand: 0,
+        reserved: 0,
+        binId: null,
+        updatedAt: ctx.now,
+      });
+      existing.add(key);
+    }
+    const result = await tx
+      .update(l)
+      .set({
+        onHand: sql`${l.onHand} + ${m.onHandDelta}`,
+        reserved: sql`${l.reserved} + ${m.reservedDelta}`,
+        updatedAt: ctx.now,
+        ...(binId ? { binId } : {}),
+      })
+      .where(
+        and(
+          eq(l.variantId, m.variantId),
+          eq(l.locationId, m.locationId),
+          sql`${l.onHand} + ${m.onHandDelta} >= ${l.reserved} + ${m.reservedDelta}`,
+          sql`${l.reserved} + ${m.reservedDelta} >= 0`,
+          sql`${l.onHand} + ${m.onHandDelta} >= 0`,
+        ),
+      );
+    if (affectedRows(result) !== 1) throw await refusal(store, tx, m);
+  }
+
+  const actorId = ctx.actor.type === 'anonymous' ? null : ctx.actor.id;
+  const views = planned.map((p) => p.view);
+  await deferRows(
+    store,
+    tx,
+    store.t.stockMovements,
+    views.map((m) => ({ ...m, actorType: ctx.actor.type, actorId, createdAt: ctx.now })),
+  );
+  await recordChanges(
+    store,
+    tx,
+    'stock',
+    views.map((m) => m.variantId),
+    ctx.now,
+  );
+  await recordDomainEvents(
+    store,
+    tx,
+    views.map((m) => ({ type: 'inventory.updated', aggregateId: m.variantId, data: { ...m } })),
+    ctx.now,
+  );
+  return views;
+}
+
+async function existingLevels(
+  tx: Db,
+  store: Store,
+  movements: readonly MovementView[],
+): Promise<Set<string>> {
+  const l = store.t.stockLevels;
+  const wanted = new Set(movements.map((m) => keyOf(m.variantId, m.locationId)));
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(movements.map((m) => m.variantId))])) {
+    const rows = await tx
+      .select({ variantId: l.variantId, locationId: l.locationId })
+      .from(l)
+      .where(inArray(l.variantId, part));
+    for (const r of rows) {
+      const key = keyOf(r.variantId, r.locationId);
+      if (wanted.has(key)) found.add(key);
+    }
+  }
+  return found;
+}
+
+/** The 422 for a refused movement, with the level it was refused against. */
+async function refusal(store: Store, tx: Db, m: MovementView): Promise<DomainError> {
+  const level = await readLevel(tx, store, m.variantId, m.locationId);
+  const consumesReservation = m.kind === 'release' || m.kind === 'sell';
+  const code = consumesReservation ? 'INSUFFICIENT_RESERVED' : 'INSUFFICIENT_STOCK';
+  const message = consumesReservation
+    ? `Only ${level.reserved} reserved; cannot ${m.kind} ${m.quantity}.`
+    : `Only ${level.onHand - level.reserved} available (${level.onHand} on hand, ${level.reserved} reserved); refused ${m.kind} of ${m.quantity}.`;
+  return new DomainError('business_rule', code, message, {
+    details: {
+      variantId: m.variantId,
+      locationId: m.locationId,
+      kind: m.kind,
+      quantity: m.quantity,
+      onHand: level.onHand,
+      reserved: level.reserved,
+      available: level.onHand - level.reserved,
+    },
+  });
+}
