@@ -83,13 +83,6 @@ export function cartRepo(store: Store) {
       return affectedRows(result) === 1;
     },
 
-    async deleteLine(tx: Db, cartId: string, variantId: string): Promise<boolean> {
-      const result = await tx
-        .delete(cartLines)
-        .where(and(eq(cartLines.cartId, cartId), eq(cartLines.variantId, variantId)));
-      return affectedRows(result) === 1;
-    },
-
     async couponByCode(db: Db, code: string): Promise<CouponRow | undefined> {
       const [row] = await db.select().from(coupons).where(eq(coupons.code, code)).limit(1);
       return row;
