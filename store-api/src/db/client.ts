@@ -39,7 +39,11 @@ export interface Store {
    * and MySQL's DECIMAL sums (strings) yourself.
    */
   all<T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]>;
-  /** Hand-written INSERT/UPDATE/DELETE on a db or a transaction; returns the rows it matched. */
+  /**
+   * Hand-written INSERT/UPDATE/DELETE on a db or a transaction; returns the rows it matched. On
+   * MySQL \`all\` and \`run\` use server-side prepared statements: give them statements of a fixed
+   * shape (variable-length multi-row inserts go through \`runAll\`).
+   */
   run(db: Db, query: SQL): Promise<number>;
   /**
    * One write statement without a transaction (it is atomic by itself): MySQL sends it straight
@@ -92,6 +96,9 @@ async function openMysql(url: string): Promise<Store> {
     // Several statements per round trip (`runAll`): every value is still a bound parameter that
     // mysql2 escapes, never text spliced into the SQL.
     multipleStatements: true,
+    // Fixed-shape statements run as server-side prepared statements (\`all\`, \`run\`); cap them per
+    // connection so that pools x processes stay under MariaDB's max_prepared_stmt_count (16382).
+    maxPreparedStatements: 128,
     // No stack capture per query: it cost several percent of the API's CPU under load, and
     // drizzle wraps driver errors with the query anyway.
     trace: false,
@@ -123,12 +130,9 @@ async function openMysql(url: string): Promise<Store> {
       const [rows] = (await db.execute(query)) as unknown as [T[]];
       return rows;
     },
-    async all<T>(on: Db, query: SQL) {
-      const [rows] = (await on.execute(query)) as unknown as [T[]];
-      return rows;
-    },
+    all: <T>(on: Db, query: SQL) => preparedMysql(on, query) as Promise<T[]>,
     async run(on: Db, query: SQL) {
-      return affectedRows(await on.execute(query));
+      return ((await preparedMysql(on, query)) as unknown as { affectedRows: number }).affectedRows;
     },
     write: (fn) => fn(db),
     migrate: () => migrateMysql(db as never, { migrationsFolder: join(migrationsDir, 'mysql') }),
@@ -182,6 +186,22 @@ async function openSqlite(url: string): Promise<Store> {
     migrate: () => migrateLibsql(db as never, { migrationsFolder: join(migrationsDir, 'sqlite') }),
     close: async () => client.close(),
   };
+}
+
+/**
+ * A statement as a server-side prepared statement (mysql2 \`execute\`, cached per connection): the
+ * server parses each distinct statement once per connection and values travel in binary, unescaped.
+ * Reaches into drizzle's session for the connection of the db or transaction it is given.
+ */
+function preparedMysql(on: Db, query: SQL): Promise<unknown> {
+  const session = (on as unknown as { session: MysqlSessionInternals }).session;
+  const { sql: text, params } = session.dialect.sqlToQuery(query);
+  return session.client.execute(text, params).then((result: unknown[]) => result[0]);
+}
+
+interface MysqlSessionInternals {
+  dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
+  client: { execute(sql: string, params: unknown[]): Promise<unknown[]> };
 }
 
 /** The before-commit callbacks of the transactions in flight, by transaction. */
