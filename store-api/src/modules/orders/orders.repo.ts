@@ -113,29 +113,9 @@ function listConditions(store: Store, f: AdminOrderListQuery): SQL | undefined {
   return c.length ? and(...c) : undefined;
 }
 
-export async function listOrders(store: Store, f: AdminOrderListQuery) {
+/** One page of orders, newest first, and how many match in all. */
+async function pageOfOrders(store: Store, where: SQL | undefined, page: { page: number; pageSize: number }) {
   const o = store.t.orders;
-  const where = listConditions(store, f);
-  const [rows, [total]] = await Promise.all([
-    store.db
-      .select()
-      .from(o)
-      .where(where)
-      .orderBy(desc(o.createdAt), desc(o.id))
-      .limit(f.pageSize)
-      .offset((f.page - 1) * f.pageSize),
-    store.db.select({ n: count() }).from(o).where(where),
-  ]);
-  return { rows, total: Number(total?.n ?? 0) };
-}
-
-export async function listCustomerOrders(
-  store: Store,
-  customerId: string,
-  page: { page: number; pageSize: number },
-) {
-  const o = store.t.orders;
-  const where = eq(o.customerId, customerId);
   const [rows, [total]] = await Promise.all([
     store.db
       .select()
@@ -147,6 +127,18 @@ export async function listCustomerOrders(
     store.db.select({ n: count() }).from(o).where(where),
   ]);
   return { rows, total: Number(total?.n ?? 0) };
+}
+
+export function listOrders(store: Store, f: AdminOrderListQuery) {
+  return pageOfOrders(store, listConditions(store, f), f);
+}
+
+export function listCustomerOrders(
+  store: Store,
+  customerId: string,
+  page: { page: number; pageSize: number },
+) {
+  return pageOfOrders(store, eq(store.t.orders.customerId, customerId), page);
 }
 
 /** The timeline's actor columns for the acting request. */
