@@ -11,19 +11,8 @@ import type { Db, Store } from './client.ts';
  * Backtick quoting works on both MySQL and SQLite.
  */
 export function rowReader<T extends Table>(store: Store, table: T) {
-  const columns = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
-  const selectList = sql.raw(
-    `select ${columns.map(([key, column]) => `\`${column.name}\` as \`${key}\``).join(', ')} from \`${getTableName(table)}\``,
-  );
-
-  const decode = (raw: Record<string, unknown>): T['$inferSelect'] => {
-    const row: Record<string, unknown> = {};
-    for (const [key, column] of columns) {
-      const value = raw[key];
-      row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-    }
-    return row as T['$inferSelect'];
-  };
+  const { tableName } = shapeOf(table);
+  const selectList = sql.raw(`select ${selectColumns(table)} from ${tableName}`);
 
   return {
     /** Rows matching `where` (a drizzle condition or raw SQL), with an optional tail (`order by ...`, `limit 1`). */
@@ -32,7 +21,7 @@ export function rowReader<T extends Table>(store: Store, table: T) {
         db,
         sql`${selectList} where ${where}${tail ? sql` ${tail}` : sql``}`,
       );
-      return rows.map(decode);
+      return rows.map((raw) => decodeRow(table, raw));
     },
 
     /** The first row matching `where`, or null. */
@@ -88,6 +77,27 @@ function shapeOf(table: Table) {
     shapes.set(table, shape);
   }
   return shape;
+}
+
+/**
+ * The table's columns for a select list, each aliased to its property name (`\`token_hash\` as
+ * \`tokenHash\``), optionally qualified by a table alias for joins.
+ */
+export function selectColumns(table: Table, alias?: string): string {
+  const prefix = alias ? `${alias}.` : '';
+  return shapeOf(table)
+    .columns.map(([key, column]) => `${prefix}\`${column.name}\` as \`${key}\``)
+    .join(', ');
+}
+
+/** A row of `table` from raw columns named by property (as `selectColumns` names them), decoded by drizzle's mappers. */
+export function decodeRow<T extends Table>(table: T, raw: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of shapeOf(table).columns) {
+    const value = raw[key];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as T['$inferSelect'];
 }
 
 /** Inserts rows now (one multi-row INSERT). */

@@ -232,7 +232,7 @@ export function createCartService(
     ): Promise<{ claimed: boolean; checkout: CheckoutCart }> {
       const tokenHash = tokenHashOf(cartToken);
       const claimed = await repo.convertByTokenHash(tx, tokenHash, now);
-      const state = await q.read(tx, { tokenHash });
+      const state = await q.read(tx, { tokenHash }, { withStock: false });
       if (!state || state.cart.status === 'abandoned') throw cartNotFound();
       return { claimed, checkout: checkoutCart(pricing, state, await couponFor(tx, state.cart), now) };
     },

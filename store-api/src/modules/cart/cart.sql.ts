@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
+import { decodeRow, insertSql, selectColumns } from '../../db/rows.ts';
 import type { CartRow } from './cart.repo.ts';
 
 /**
@@ -55,30 +56,8 @@ type RawRow = Record<string, unknown>;
 const num = (v: unknown): number => Number(v);
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string => String(v);
-const strOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
-/** MariaDB's JSON is LONGTEXT (a string); MySQL 8 and SQLite's drizzle mapping differ, so accept both. */
-const jsonOrNull = <T>(v: unknown): T | null =>
-  v === null || v === undefined ? null : ((typeof v === 'string' ? JSON.parse(v) : v) as T);
 /** tinyint(1) on MySQL, integer on SQLite: both come back as 0/1 (or booleans from some drivers). */
 const bool = (v: unknown): boolean => v === true || Number(v) === 1;
-
-function cartFromRow(r: RawRow): CartRow {
-  return {
-    id: str(r.id),
-    tokenHash: str(r.tokenHash),
-    customerId: strOrNull(r.customerId),
-    email: strOrNull(r.email),
-    currency: str(r.currency),
-    couponCode: strOrNull(r.couponCode),
-    shippingAddress: jsonOrNull<CartRow['shippingAddress']>(r.shippingAddress),
-    shippingMethodId: strOrNull(r.shippingMethodId),
-    status: str(r.status),
-    version: num(r.version),
-    reminderSentAt: numOrNull(r.reminderSentAt),
-    createdAt: num(r.createdAt),
-    updatedAt: num(r.updatedAt),
-  };
-}
 
 function lineFromRow(r: RawRow, quantity: number, createdAt: number): CartLineState {
   return {
@@ -103,18 +82,24 @@ function lineFromRow(r: RawRow, quantity: number, createdAt: number): CartLineSt
 }
 
 export function cartSql(store: Store) {
+  /** The cart's own columns, aliased by property name so that `decodeRow` reads them back. */
+  const cartColumns = sql.raw(selectColumns(store.t.carts, 'c'));
   return {
-    /** The cart named by a token hash or id, with its lines in the order they were added; null when unknown. */
-    async read(db: Db, by: { tokenHash: string } | { id: string }): Promise<CartState | null> {
+    /**
+     * The cart named by a token hash or id, with its lines in the order they were added; null when
+     * unknown. `withStock: false` skips the units available per line (checkout reserves per location).
+     */
+    async read(
+      db: Db,
+      by: { tokenHash: string } | { id: string },
+      opts: { withStock?: boolean } = {},
+    ): Promise<CartState | null> {
       const where = 'id' in by ? sql`c.id = ${by.id}` : sql`c.token_hash = ${by.tokenHash}`;
+      const stock = opts.withStock === false ? sql`0` : availableOf(sql`l.variant_id`);
       const rows = await store.all<RawRow>(
         db,
-        sql`select c.id as id, c.token_hash as tokenHash, c.customer_id as customerId, c.email as email,
-          c.currency as currency, c.coupon_code as couponCode, c.shipping_address as shippingAddress,
-          c.shipping_method_id as shippingMethodId, c.status as status, c.version as version,
-          c.reminder_sent_at as reminderSentAt, c.created_at as createdAt, c.updated_at as updatedAt,
-          l.quantity as quantity, l.created_at as lineCreatedAt, ${lineColumns},
-          ${availableOf(sql`l.variant_id`)} as available
+        sql`select ${cartColumns}, l.quantity as quantity, l.created_at as lineCreatedAt, ${lineColumns},
+          ${stock} as available
         from carts c
         left join cart_lines l on l.cart_id = c.id
         left join variants v on v.id = l.variant_id
@@ -128,7 +113,7 @@ export function cartSql(store: Store) {
       const lines = rows
         .filter((r) => r.variantId !== null && r.variantId !== undefined)
         .map((r) => lineFromRow(r, num(r.quantity), num(r.lineCreatedAt)));
-      return { cart: cartFromRow(first), lines };
+      return { cart: decodeRow(store.t.carts, first), lines };
     },
 
     /** A variant as a would-be cart line (quantity 0), by id or SKU, with its availability. */
@@ -165,11 +150,8 @@ export function cartSql(store: Store) {
     },
 
     async insertLine(db: Db, cartId: string, variantId: string, quantity: number, now: number) {
-      await store.run(
-        db,
-        sql`insert into cart_lines (cart_id, variant_id, quantity, created_at, updated_at)
-          values (${cartId}, ${variantId}, ${quantity}, ${now}, ${now})`,
-      );
+      const line = { cartId, variantId, quantity, createdAt: now, updatedAt: now };
+      await store.run(db, insertSql(store.t.cartLines, [line]));
     },
 
     async setLineQuantity(db: Db, cartId: string, variantId: string, quantity: number, now: number) {
@@ -188,14 +170,7 @@ export function cartSql(store: Store) {
     },
 
     async insertCart(db: Db, row: CartRow) {
-      await store.run(
-        db,
-        sql`insert into carts (id, token_hash, customer_id, email, currency, coupon_code, shipping_address,
-          shipping_method_id, status, version, reminder_sent_at, created_at, updated_at)
-        values (${row.id}, ${row.tokenHash}, ${row.customerId}, ${row.email}, ${row.currency}, ${row.couponCode},
-          ${row.shippingAddress === null ? null : JSON.stringify(row.shippingAddress)}, ${row.shippingMethodId},
-          ${row.status}, ${row.version}, ${row.reminderSentAt}, ${row.createdAt}, ${row.updatedAt})`,
-      );
+      await store.run(db, insertSql(store.t.carts, [row]));
     },
   };
 }
