@@ -1,11 +1,11 @@
 import { conflict, couponSchema, newId, notFound } from '@shoebox/shared';
 import type { AdminCoupon, CreateCouponBody, UpdateCouponBody } from '@shoebox/shared/contracts';
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
-import { type Store, uniqueViolation } from '../../db/client.ts';
+import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { fromZodError } from '../../http/problem.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { writeAudited } from '../audit/audit.repo.ts';
 
 type CouponRow = Store['t']['coupons']['$inferSelect'];
 
@@ -92,20 +92,13 @@ export function createCouponsService(store: Store) {
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
-      try {
-        await store.tx(async (tx) => {
-          await tx.insert(t).values(row);
-          await recordAudit(store, tx, ctx, {
-            action: 'coupon.create',
-            entity: 'coupon',
-            entityId: row.id,
-            after: view(row),
-          });
-        });
-      } catch (e) {
-        if (uniqueViolation(e)) throw codeTaken(row.code);
-        throw e;
-      }
+      await writeAudited(
+        store,
+        ctx,
+        (tx) => tx.insert(t).values(row),
+        { action: 'coupon.create', entity: 'coupon', entityId: row.id, after: view(row) },
+        () => codeTaken(row.code),
+      );
       return view(row);
     },
 
@@ -128,24 +121,23 @@ export function createCouponsService(store: Store) {
         active: active ?? before.active,
         updatedAt: ctx.now,
       };
-      try {
-        await store.tx(async (tx) => {
-          await tx
+      await writeAudited(
+        store,
+        ctx,
+        (tx) =>
+          tx
             .update(t)
             .set({ ...definition(checked.data), active: after.active, updatedAt: ctx.now })
-            .where(eq(t.id, id));
-          await recordAudit(store, tx, ctx, {
-            action: 'coupon.update',
-            entity: 'coupon',
-            entityId: id,
-            before: view(before),
-            after: view(after),
-          });
-        });
-      } catch (e) {
-        if (uniqueViolation(e)) throw codeTaken(after.code);
-        throw e;
-      }
+            .where(eq(t.id, id)),
+        {
+          action: 'coupon.update',
+          entity: 'coupon',
+          entityId: id,
+          before: view(before),
+          after: view(after),
+        },
+        () => codeTaken(after.code),
+      );
       return view(after);
     },
   };

@@ -1,9 +1,8 @@
 import { DomainError, newId } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
-import { uniqueViolation } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { iso } from '../../lib/time.ts';
-import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import { writeAudited } from '../audit/audit.repo.ts';
 import { findLocation, listBins, listLocations } from './inventory.repo.ts';
 
 const locationNotFound = (id: string) =>
@@ -33,28 +32,6 @@ export async function requireLocation(store: Store, db: Db, id: string) {
   return row;
 }
 
-/**
- * Locations and bins are both created the same way: insert and audit in one transaction, and let the
- * unique index on the code decide a clash (no read-then-insert race), reported as `codeTaken`.
- */
-async function insertAudited(
-  store: Store,
-  ctx: RequestContext,
-  insert: (tx: Db) => Promise<unknown>,
-  audit: AuditEntry,
-  codeTaken: () => DomainError,
-): Promise<void> {
-  try {
-    await store.tx(async (tx) => {
-      await insert(tx);
-      await recordAudit(store, tx, ctx, audit);
-    });
-  } catch (e) {
-    if (uniqueViolation(e)) throw codeTaken();
-    throw e;
-  }
-}
-
 export function createLocationService(store: Store) {
   return {
     async listLocations() {
@@ -63,7 +40,7 @@ export function createLocationService(store: Store) {
 
     async createLocation(ctx: RequestContext, input: { code: string; name: string }) {
       const row = { id: newId(), code: input.code, name: input.name, createdAt: ctx.now };
-      await insertAudited(
+      await writeAudited(
         store,
         ctx,
         (tx) => tx.insert(store.t.stockLocations).values(row),
@@ -91,7 +68,7 @@ export function createLocationService(store: Store) {
     async createBin(ctx: RequestContext, locationId: string, input: { code: string }) {
       await requireLocation(store, store.db, locationId);
       const row = { id: newId(), locationId, code: input.code, createdAt: ctx.now };
-      await insertAudited(
+      await writeAudited(
         store,
         ctx,
         (tx) => tx.insert(store.t.bins).values(row),

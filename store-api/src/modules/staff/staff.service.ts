@@ -1,11 +1,10 @@
 import { DomainError, newId } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
-import { uniqueViolation } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit, writeAudited } from '../audit/audit.repo.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 
 type StaffRow = Store['t']['staffUsers']['$inferSelect'];
@@ -46,21 +45,13 @@ export function createStaffService(store: Store, auth: Pick<AuthService, 'revoke
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
-      try {
-        await store.tx(async (tx) => {
-          await tx.insert(t).values(row);
-          await recordAudit(store, tx, ctx, {
-            action: 'staff.create',
-            entity: 'staff',
-            entityId: row.id,
-            after: view(row),
-          });
-        });
-      } catch (e) {
-        if (uniqueViolation(e))
-          throw new DomainError('conflict', 'EMAIL_TAKEN', 'A staff member with this email exists.');
-        throw e;
-      }
+      await writeAudited(
+        store,
+        ctx,
+        (tx) => tx.insert(t).values(row),
+        { action: 'staff.create', entity: 'staff', entityId: row.id, after: view(row) },
+        () => new DomainError('conflict', 'EMAIL_TAKEN', 'A staff member with this email exists.'),
+      );
       return view(row);
     },
 
