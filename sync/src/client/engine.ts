@@ -1,0 +1,238 @@
+import { createIdGenerator, isDomainError, type SerializedError, validationError } from '@shoebox/shared';
+import { type MutationArgs, type MutationName, findMutation } from '../mutations/registry.ts';
+import type { DomainReader } from '../mutations/types.ts';
+import { cursorResetCodes, upgradeCodes } from '../protocol/errors.ts';
+import { PROTOCOL_VERSION, syncLimits } from '../protocol/version.ts';
+import {
+  type MutationEnvelope,
+  newPushRequest,
+  parsePullResponse,
+  parsePushResponse,
+  settledResult,
+} from '../protocol/wire.ts';
+import { type BackoffOptions, backoffDelay, defaultBackoff } from './backoff.ts';
+import type { AttentionEntry, Clock, LocalStore, Transport } from './ports.ts';
+import { emptyOverlay, type Overlay, replayOutbox, viewReader } from './view.ts';
+
+export interface SyncStatus {
+  /** null until the first attempt; false after a failed one. */
+  online: boolean | null;
+  /** Mutations the server has not answered yet. */
+  pending: number;
+  lastSyncAt: number | null;
+  /** Rejected mutations waiting for a person ("Needs attention"). */
+  rejected: AttentionEntry[];
+  /** The server speaks another protocol version: syncing stops until the app is updated. */
+  updateRequired: boolean;
+  lastError: SerializedError | null;
+  nextAttemptAt: number;
+}
+
+export interface SyncClientOptions {
+  deviceId: string;
+  store: LocalStore;
+  transport: Transport;
+  clock: Clock;
+  /** In [0, 1): jitter and the random bits of mutation ids (seeded in tests). */
+  random: () => number;
+  pullLimit?: number;
+  pushBatch?: number;
+  backoff?: BackoffOptions;
+}
+
+/** Thrown when the server's answer cannot be used; treated like a failed attempt (retried later). */
+class UnusableAnswer extends Error {}
+
+/**
+ * The device side of sync: an outbox of intents, push with retries, pull to the server's head,
+ * and the view (mirror + outbox replayed). One instance per device; `sync()` calls never overlap.
+ */
+export class SyncClient {
+  private overlay: Overlay = emptyOverlay;
+  private current: SyncStatus;
+  private attempt = 0;
+  private running: Promise<void> | null = null;
+  private readonly listeners = new Set<(status: SyncStatus) => void>();
+  private readonly newId: () => string;
+
+  constructor(private readonly options: SyncClientOptions) {
+    this.current = {
+      online: null,
+      pending: 0,
+      lastSyncAt: null,
+      rejected: [],
+      updateRequired: false,
+      lastError: null,
+      nextAttemptAt: options.clock.now(),
+    };
+    const random = options.random;
+    this.newId = createIdGenerator({
+      now: () => options.clock.now(),
+      random: (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256)),
+    });
+  }
+
+  /** Loads the persisted state (after a start or a crash) and builds the view. */
+  async open(): Promise<void> {
+    this.current.lastSyncAt = await this.options.store.lastSyncAt();
+    await this.rebase();
+  }
+
+  /** The client view: what screens read. */
+  get view(): DomainReader {
+    return viewReader(this.options.store, this.overlay);
+  }
+
+  /** Records an intent locally (durable on return) and shows it in the view at once. */
+  async mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<MutationEnvelope> {
+    const definition = findMutation(name);
+    const parsed = definition?.args.safeParse(args);
+    if (!definition || !parsed?.success) {
+      throw validationError(
+        'MUTATION_ARGS_INVALID',
+        `The change "${name}" is not valid.`,
+        parsed?.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    const envelope: MutationEnvelope = {
+      id: this.newId(),
+      deviceId: this.options.deviceId,
+      name,
+      args: parsed.data,
+      clientTime: this.options.clock.now(),
+    };
+    await this.options.store.enqueue(envelope);
+    await this.rebase();
+    return envelope;
+  }
+
+  status(): SyncStatus {
+    return structuredClone(this.current);
+  }
+
+  subscribe(listener: (status: SyncStatus) => void): () => void {
+    this.listeners.add(listener);
+    listener(this.status());
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Outbox mutations the view could not replay (likely rejections), by mutation id. */
+  unplayable(): ReadonlyMap<string, string> {
+    return this.overlay.unplayable;
+  }
+
+  /** The server says there is something to pull (server-sent event): try now, whatever the backoff. */
+  notify(): void {
+    this.attempt = 0;
+    this.current.nextAttemptAt = this.options.clock.now();
+  }
+
+  /** Syncs when the backoff allows; the desktop's loop and the simulation call this. */
+  async tick(): Promise<void> {
+    if (this.options.clock.now() >= this.current.nextAttemptAt) await this.sync();
+  }
+
+  async dismiss(mutationId: string): Promise<void> {
+    await this.options.store.dismiss(mutationId);
+    await this.rebase();
+  }
+
+  /** Push everything pending, then pull to the head. Concurrent calls share one run. */
+  sync(): Promise<void> {
+    this.running ??= this.runOnce().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runOnce(): Promise<void> {
+    if (this.current.updateRequired) return;
+    const now = () => this.options.clock.now();
+    try {
+      await this.pushAll();
+      await this.pullAll();
+      this.attempt = 0;
+      Object.assign(this.current, { online: true, lastError: null, lastSyncAt: now(), nextAttemptAt: now() });
+    } catch (error) {
+      const serialized = isDomainError(error) ? error.toJSON() : null;
+      this.current.lastError = serialized ?? {
+        kind: 'external',
+        code: 'SYNC_UNREACHABLE',
+        message: String(error),
+      };
+      this.current.online = serialized !== null; // the server answered, so we are online
+      if (serialized && upgradeCodes.has(serialized.code)) {
+        this.current.updateRequired = true;
+      } else if (serialized && cursorResetCodes.has(serialized.code)) {
+        await this.options.store.resetMirror();
+        this.current.nextAttemptAt = now();
+      } else {
+        this.attempt += 1;
+        this.current.nextAttemptAt =
+          now() + backoffDelay(this.attempt, this.options.random, this.options.backoff ?? defaultBackoff);
+      }
+    }
+    await this.rebase();
+  }
+
+  private async pushAll(): Promise<void> {
+    const { store, transport, deviceId } = this.options;
+    const batchSize = this.options.pushBatch ?? syncLimits.maxPushBatch;
+    for (;;) {
+      const pending = (await store.outbox()).filter((e) => e.state === 'pending').slice(0, batchSize);
+      if (pending.length === 0) return;
+      const answer = parsePushResponse(
+        await transport.push(
+          newPushRequest(
+            deviceId,
+            pending.map((e) => e.envelope),
+          ),
+        ),
+      );
+      checkVersion(answer.protocolVersion);
+      const results = answer.results.map(settledResult);
+      if (results.length === 0) throw new UnusableAnswer('the server answered no mutation of the batch');
+      results.forEach((result, i) => {
+        if (result.mutationId !== pending[i]?.envelope.id)
+          throw new UnusableAnswer('push results out of order');
+      });
+      await store.settle(results);
+      await this.rebase();
+    }
+  }
+
+  private async pullAll(): Promise<void> {
+    const { store, transport, clock } = this.options;
+    // Acked mutations leave the view once a pull that started after their ack reached the head.
+    const acked = (await store.outbox()).filter((e) => e.state === 'acked').map((e) => e.envelope.id);
+    for (;;) {
+      const cursor = await store.cursor();
+      const request = {
+        protocolVersion: PROTOCOL_VERSION,
+        cursor,
+        limit: this.options.pullLimit ?? syncLimits.defaultPullPage,
+      };
+      const page = parsePullResponse(await transport.pull(request));
+      checkVersion(page.protocolVersion);
+      // A late answer to an earlier request: applying it could move the cursor backwards.
+      if (page.from !== cursor) throw new UnusableAnswer('a pull answer for another cursor');
+      await store.applyPage(page.records, page.cursor, clock.now());
+      if (!page.hasMore) break;
+    }
+    if (acked.length > 0) await store.dropAcked(acked);
+  }
+
+  private async rebase(): Promise<void> {
+    const { store, deviceId } = this.options;
+    const outbox = await store.outbox();
+    this.overlay = await replayOutbox(store, outbox, deviceId);
+    this.current.pending = outbox.filter((e) => e.state === 'pending').length;
+    this.current.rejected = await store.attention();
+    for (const listener of this.listeners) listener(this.status());
+  }
+}
+
+const checkVersion = (version: number): void => {
+  if (version !== PROTOCOL_VERSION)
+    throw new UnusableAnswer(`the server answered protocol version ${version}`);
+};

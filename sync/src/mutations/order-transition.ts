@@ -1,0 +1,34 @@
+import { transition } from '@shoebox/shared';
+import { z } from 'zod';
+import { rowId } from './stock-rules.ts';
+import { defineMutation, planned, reject } from './types.ts';
+
+/**
+ * Fulfilment steps made at the warehouse (start picking, pack, ship, deliver), checked by the
+ * shared order state machine against the order as the server has it now. Paying and cancelling are
+ * not offline intents: they move money and stock through the server's flows.
+ */
+export const fulfilmentEvents = ['start_picking', 'pack', 'ship', 'deliver'] as const;
+
+export const orderTransition = defineMutation({
+  name: 'order.transition',
+  args: z.strictObject({ orderId: rowId, event: z.enum(fulfilmentEvents) }),
+  // Warehouse staff fulfil orders they may read; shared has no finer permission for it yet.
+  permissions: () => ['orders:read'],
+  async plan(args, read) {
+    const order = await read.get('order', args.orderId);
+    if (!order) return reject('ORDER_NOT_FOUND', 'This order does not exist.', { orderId: args.orderId });
+    const next = transition(order.status, args.event);
+    if (!next.ok) {
+      return reject(
+        'ILLEGAL_ORDER_TRANSITION',
+        `Order ${order.number} is ${order.status.replace('_', ' ')}: it cannot ${args.event.replace('_', ' ')} now.`,
+        { orderId: order.id, from: order.status, event: args.event },
+      );
+    }
+    return planned([{ type: 'orderStatus', orderId: order.id, from: order.status, to: next.value }], {
+      from: order.status,
+      to: next.value,
+    });
+  },
+});

@@ -1,0 +1,144 @@
+import { roleHas } from '@shoebox/shared';
+import { findMutation } from '../mutations/registry.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import {
+  type FirstResult,
+  type MutationEnvelope,
+  type MutationResult,
+  type PullResponse,
+  type PushResponse,
+  type RejectedResult,
+  parsePullRequest,
+  parsePushRequest,
+} from '../protocol/wire.ts';
+import { syncError } from '../protocol/errors.ts';
+import { changesSince } from './changes.ts';
+import type { SyncScope, SyncServerPort, SyncTransaction } from './port.ts';
+
+/** Thrown inside a transaction when a conditional write finds the state changed: roll back, re-plan. */
+export class StaleWriteError extends Error {
+  constructor() {
+    super('the state a mutation was planned against changed before it was written');
+    this.name = 'StaleWriteError';
+  }
+}
+
+/** Attempts per mutation before the push stops and leaves the rest for the device's next push. */
+export const MAX_PLAN_ATTEMPTS = 5;
+
+/**
+ * Applies one mutation inside the caller's transaction and records `(device, mutation id) ->
+ * result` in it. A mutation seen before answers `duplicate` with its first result and writes
+ * nothing. Rejections are recorded too, so a retry is rejected the same way. Throws
+ * StaleWriteError when a write lost a race: the caller rolls back and runs it again.
+ */
+export const applyMutation = async (
+  tx: SyncTransaction,
+  scope: SyncScope,
+  envelope: MutationEnvelope,
+  now: number,
+): Promise<MutationResult> => {
+  const first = await tx.findResult(scope.deviceId, envelope.id);
+  if (first) return { status: 'duplicate', mutationId: envelope.id, first };
+  const result = await decide(tx, scope, envelope, now);
+  await tx.saveResult(scope.deviceId, envelope.id, result);
+  return result;
+};
+
+const decide = async (
+  tx: SyncTransaction,
+  scope: SyncScope,
+  envelope: MutationEnvelope,
+  now: number,
+): Promise<FirstResult> => {
+  const rejected = (
+    code: string,
+    message: string,
+    extra: Pick<RejectedResult, 'details' | 'errors'> = {},
+  ): RejectedResult => ({
+    status: 'rejected',
+    mutationId: envelope.id,
+    code,
+    message,
+    rejectedAt: now,
+    ...extra,
+  });
+  const definition = findMutation(envelope.name);
+  if (!definition) {
+    return rejected('MUTATION_UNKNOWN', `This server does not know the change "${envelope.name}".`, {
+      details: { name: envelope.name },
+    });
+  }
+  const args = definition.args.safeParse(envelope.args);
+  if (!args.success) {
+    return rejected('MUTATION_ARGS_INVALID', `The change "${envelope.name}" is not valid.`, {
+      errors: args.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message, code: i.code })),
+    });
+  }
+  const missing = definition.permissions(args.data).filter((p) => !roleHas(scope.role, p));
+  if (missing.length > 0) {
+    return rejected('PERMISSION_DENIED', 'Your role may not make this change.', {
+      details: { missing },
+    });
+  }
+  const plan = await definition.plan(args.data, tx, { deviceId: scope.deviceId, mutationId: envelope.id });
+  if (!plan.ok) {
+    const { code, message, details, errors } = plan.error;
+    return rejected(code, message, { ...(details ? { details } : {}), ...(errors ? { errors } : {}) });
+  }
+  for (const effect of plan.value.effects) {
+    const written = await tx.write(effect, { deviceId: scope.deviceId, mutationId: envelope.id, now });
+    if (written === 'stale') throw new StaleWriteError();
+  }
+  return { status: 'applied', mutationId: envelope.id, outcome: plan.value.outcome, appliedAt: now };
+};
+
+/**
+ * A push request from `scope`'s device: each mutation in its own transaction, in order. Answers a
+ * result per mutation for the prefix it got through; the device pushes the rest again.
+ */
+export const handlePush = async (
+  port: SyncServerPort,
+  scope: SyncScope,
+  body: unknown,
+): Promise<PushResponse> => {
+  const request = parsePushRequest(body);
+  if (request.deviceId !== scope.deviceId || request.mutations.some((m) => m.deviceId !== scope.deviceId)) {
+    throw syncError('SYNC_DEVICE_MISMATCH', 'A device may push only its own changes.');
+  }
+  const results: MutationResult[] = [];
+  for (const envelope of request.mutations) {
+    const result = await applyWithRetries(port, scope, envelope).catch((error: unknown) => {
+      if (results.length === 0) throw error;
+      return null; // answer what got through; the device sends the rest again
+    });
+    if (!result) break;
+    results.push(result);
+  }
+  return { protocolVersion: PROTOCOL_VERSION, results };
+};
+
+const applyWithRetries = async (
+  port: SyncServerPort,
+  scope: SyncScope,
+  envelope: MutationEnvelope,
+): Promise<MutationResult | null> => {
+  for (let attempt = 1; attempt <= MAX_PLAN_ATTEMPTS; attempt++) {
+    try {
+      return await port.transact((tx) => applyMutation(tx, scope, envelope, port.now()));
+    } catch (error) {
+      if (!(error instanceof StaleWriteError)) throw error;
+    }
+  }
+  return null;
+};
+
+/** A pull request from `scope`'s device. */
+export const handlePull = async (
+  port: SyncServerPort,
+  scope: SyncScope,
+  body: unknown,
+): Promise<PullResponse> => {
+  const request = parsePullRequest(body);
+  return changesSince(port, request.cursor, scope, request.limit);
+};
