@@ -12,7 +12,7 @@ import {
 } from '../protocol/wire.ts';
 import { type BackoffOptions, backoffDelay, defaultBackoff } from './backoff.ts';
 import type { AttentionEntry, Clock, LocalStore, Transport } from './ports.ts';
-import { emptyOverlay, type Overlay, replayOutbox, viewReader } from './view.ts';
+import { type ArgsCache, emptyOverlay, type Overlay, replayOutbox, viewReader } from './view.ts';
 
 export interface SyncStatus {
   /** null until the first attempt; false after a failed one. */
@@ -54,6 +54,7 @@ export class SyncClient {
   private running: Promise<void> | null = null;
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly newId: () => string;
+  private readonly parsedArgs: ArgsCache = new Map();
 
   constructor(private readonly options: SyncClientOptions) {
     this.current = {
@@ -225,7 +226,9 @@ export class SyncClient {
   private async rebase(): Promise<void> {
     const { store, deviceId } = this.options;
     const outbox = await store.outbox();
-    this.overlay = await replayOutbox(store, outbox, deviceId);
+    this.overlay = await replayOutbox(store, outbox, deviceId, this.parsedArgs);
+    const live = new Set(outbox.map((e) => e.envelope.id));
+    for (const id of this.parsedArgs.keys()) if (!live.has(id)) this.parsedArgs.delete(id);
     this.current.pending = outbox.filter((e) => e.state === 'pending').length;
     this.current.rejected = await store.attention();
     for (const listener of this.listeners) listener(this.status());

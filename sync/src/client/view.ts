@@ -24,17 +24,25 @@ export const viewReader = (store: LocalStore, overlay: Overlay): DomainReader =>
   },
 });
 
+/** Parsed args by mutation id: an outbox entry never changes, so it is parsed once per run. */
+export type ArgsCache = Map<string, { success: boolean; data?: unknown }>;
+
 export const replayOutbox = async (
   store: LocalStore,
   entries: readonly OutboxEntry[],
   deviceId: string,
+  cache: ArgsCache = new Map(),
 ): Promise<Overlay> => {
   const rows = new Map<string, AnyRow>();
   const unplayable = new Map<string, string>();
   const read = viewReader(store, { rows, unplayable });
   for (const { envelope } of entries) {
     const definition = findMutation(envelope.name);
-    const args = definition?.args.safeParse(envelope.args);
+    let args = cache.get(envelope.id);
+    if (!args && definition) {
+      args = definition.args.safeParse(envelope.args);
+      cache.set(envelope.id, args);
+    }
     if (!definition || !args?.success) {
       unplayable.set(envelope.id, definition ? 'MUTATION_ARGS_INVALID' : 'MUTATION_UNKNOWN');
       continue;

@@ -21,14 +21,15 @@ export const changesSince = async (
   const from: CursorState = cursor
     ? decodeCursor(cursor, { id: port.serverId, head })
     : { server: port.serverId, seq: 0, gaps: [] };
-  const now = port.now();
-  const open = from.gaps.filter((g) => now - g.since < syncLimits.gapTtlMs);
+  // Every gap is asked for again, however old: a device back after a day must still get the
+  // transaction that committed a moment after its last pull. Only a gap still missing now and
+  // older than the TTL is given up (a rolled-back transaction leaves a permanent hole).
   const entries = await port.readChanges(
     from.seq,
-    open.map((g) => g.seq),
+    from.gaps.map((g) => g.seq),
     limit,
   );
-  const next = advance(from, open, entries, now);
+  const next = advance(from, entries, entries.length >= limit, port.now());
 
   const latest = new Map<string, ChangeEntry>();
   for (const entry of entries) {
@@ -54,17 +55,22 @@ export const changesSince = async (
 
 /**
  * The cursor after reading `entries`: the highest number seen, and as gaps every number below it
- * not seen (still uncommitted on MySQL), plus the older gaps still open and not filled now.
+ * not seen (still uncommitted on MySQL), plus the older gaps not filled now and not yet expired.
  */
 const advance = (
   from: CursorState,
-  open: CursorState['gaps'],
   entries: readonly ChangeEntry[],
+  pageFull: boolean,
   now: number,
 ): CursorState => {
   const seen = new Set(entries.map((e) => e.seq));
-  const seq = entries.reduce((max, e) => Math.max(max, e.seq), from.seq);
-  const gaps = open.filter((g) => !seen.has(g.seq));
+  const last = entries.at(-1)?.seq ?? from.seq;
+  const seq = Math.max(from.seq, last);
+  // A gap beyond the end of a full page was not looked for yet: it cannot expire on this read.
+  const lookedFor = (gap: number) => !pageFull || gap < last;
+  const expired = (g: CursorState['gaps'][number]) =>
+    lookedFor(g.seq) && now - g.since >= syncLimits.gapTtlMs;
+  const gaps = from.gaps.filter((g) => !seen.has(g.seq) && !expired(g));
   for (let s = from.seq + 1; s < seq; s++) if (!seen.has(s)) gaps.push({ seq: s, since: now });
   // Beyond the limit the oldest gaps are given up (as the catalog read model does): a hole that
   // old is a rolled-back transaction far more often than a slow one.

@@ -82,6 +82,8 @@ export class FaultyTransport implements Transport {
   offline = false;
   /** The next push reaches the server, and then the device dies before reading the answer. */
   killDuringNextPush = false;
+  /** Set when that happened: the simulation then throws the client away and restarts it from disk. */
+  killed = false;
   private readonly oldPullAnswers: unknown[] = [];
 
   constructor(
@@ -97,6 +99,7 @@ export class FaultyTransport implements Transport {
     return this.exchange('push', send, (answer) => {
       if (this.killDuringNextPush) {
         this.killDuringNextPush = false;
+        this.killed = true;
         throw new DeviceKilled('killed while its push was in flight');
       }
       return answer;

@@ -52,13 +52,13 @@ export class MemoryServer implements SyncServerPort {
     return this.clock();
   }
 
+  /** Rows are frozen when written, so readers get them without a copy and cannot change them. */
   get<E extends EntityName>(entity: E, id: string): EntityRow<E> | null {
-    const found = this.rows.get(rowKey(entity, id));
-    return found ? (structuredClone(found.row) as EntityRow<E>) : null;
+    return (this.rows.get(rowKey(entity, id))?.row as EntityRow<E> | undefined) ?? null;
   }
 
   all(entity: EntityName): AnyRow[] {
-    return [...this.rows.values()].filter((r) => r.entity === entity).map((r) => structuredClone(r.row));
+    return [...this.rows.values()].filter((r) => r.entity === entity).map((r) => r.row);
   }
 
   async headSeq(): Promise<number> {
@@ -121,6 +121,14 @@ export class MemoryServer implements SyncServerPort {
 
 type Undo = () => void;
 
+const deepFreeze = <T>(value: T): T => {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+};
+
 export class MemoryTransaction implements SyncTransaction {
   readonly touched = new Map<string, { entity: EntityName; id: string }>();
   readonly applied: string[] = [];
@@ -137,7 +145,7 @@ export class MemoryTransaction implements SyncTransaction {
     const key = rowKey(entity, row.id);
     const before = this.server.rows.get(key);
     this.undo.push(() => (before ? this.server.rows.set(key, before) : this.server.rows.delete(key)));
-    this.server.rows.set(key, { entity, row: structuredClone(row) });
+    this.server.rows.set(key, { entity, row: deepFreeze(structuredClone(row)) });
     this.touched.set(key, { entity, id: row.id });
   }
 

@@ -36,17 +36,17 @@ export class MemoryStore implements LocalStore {
   }
 
   async outbox(): Promise<OutboxEntry[]> {
-    return structuredClone(this.disk.outbox);
+    return this.disk.outbox.map((e) => ({ envelope: e.envelope, state: e.state }));
   }
 
   async enqueue(envelope: MutationEnvelope): Promise<void> {
-    this.disk.outbox.push({ envelope: structuredClone(envelope), state: 'pending' });
+    this.disk.outbox.push({ envelope: Object.freeze(structuredClone(envelope)), state: 'pending' });
   }
 
   async applyPage(records: readonly SyncRecord[], cursor: string, at: number): Promise<void> {
     for (const record of records) {
       const key = rowKey(record.entity, record.id);
-      if (record.op === 'upsert') this.disk.mirror.set(key, structuredClone(record.row));
+      if (record.op === 'upsert') this.disk.mirror.set(key, Object.freeze(structuredClone(record.row)));
       else this.disk.mirror.delete(key);
     }
     this.disk.cursor = cursor;
@@ -72,7 +72,7 @@ export class MemoryStore implements LocalStore {
   }
 
   async attention(): Promise<AttentionEntry[]> {
-    return structuredClone(this.disk.attention);
+    return [...this.disk.attention];
   }
 
   async dismiss(mutationId: string): Promise<void> {
@@ -85,7 +85,6 @@ export class MemoryStore implements LocalStore {
   }
 
   async get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | null> {
-    const row = this.disk.mirror.get(rowKey(entity, id));
-    return row ? (structuredClone(row) as EntityRow<E>) : null;
+    return (this.disk.mirror.get(rowKey(entity, id)) as EntityRow<E> | undefined) ?? null;
   }
 }
