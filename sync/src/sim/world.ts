@@ -151,8 +151,8 @@ export const seedWorld = async (server: MemoryServer, random: Prng): Promise<voi
       swatchHex: '#e3bc9a',
       updatedAt: t0,
     });
-    world.products.forEach((id, n) => tx.put('product', product(id, n + 1)));
-    world.variants.forEach((id, n) => tx.put('variant', variant(id, n + 1)));
+    for (const [n, id] of world.products.entries()) tx.put('product', product(id, n + 1));
+    for (const [n, id] of world.variants.entries()) tx.put('variant', variant(id, n + 1));
     for (const id of world.locations) tx.put('location', { id, code: id, name: `Location ${id}` });
     tx.put('bin', { id: 'bin1', locationId: 'L1', code: 'A-01-1' });
     for (const v of world.variants)
