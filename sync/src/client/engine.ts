@@ -155,7 +155,11 @@ export class SyncClient {
       this.attempt = 0;
       Object.assign(this.current, { online: true, lastError: null, lastSyncAt: now(), nextAttemptAt: now() });
     } catch (error) {
-      const serialized = isDomainError(error) ? error.toJSON() : null;
+      const serialized: SerializedError | null = isDomainError(error)
+        ? error.toJSON()
+        : error instanceof UnusableAnswer
+          ? { kind: 'external', code: 'SYNC_ANSWER_UNUSABLE', message: error.message }
+          : null;
       this.current.lastError = serialized ?? {
         kind: 'external',
         code: 'SYNC_UNREACHABLE',

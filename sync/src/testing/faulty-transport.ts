@@ -84,7 +84,8 @@ export class FaultyTransport implements Transport {
   killDuringNextPush = false;
   /** Set when that happened: the simulation then throws the client away and restarts it from disk. */
   killed = false;
-  private readonly oldPullAnswers: unknown[] = [];
+  /** Answers to earlier pulls, which a stale reply replays. */
+  readonly oldPullAnswers: unknown[] = [];
 
   constructor(
     private readonly endpoint: Endpoint,
@@ -110,9 +111,11 @@ export class FaultyTransport implements Transport {
     const body = JSON.parse(JSON.stringify(request));
     const send = () => overTheWire(() => this.endpoint.pull(body));
     return this.exchange('pull', send, (answer) => {
+      const stale = this.oldPullAnswers.length > 0 && this.random.chance(this.rates.staleReply);
+      const reply = stale ? this.random.pick(this.oldPullAnswers) : answer;
       this.oldPullAnswers.push(answer);
       if (this.oldPullAnswers.length > 5) this.oldPullAnswers.shift();
-      return this.random.chance(this.rates.staleReply) ? this.random.pick(this.oldPullAnswers) : answer;
+      return reply;
     });
   }
 
