@@ -1,3 +1,4 @@
+import { orderNoteBody } from '@shoebox/shared/contracts';
 import { z } from 'zod';
 import { rowId } from './stock-rules.ts';
 import { defineMutation, planned, reject } from './types.ts';
@@ -5,7 +6,7 @@ import { defineMutation, planned, reject } from './types.ts';
 /** A note on an order ("box damaged, repacked"). The device names the note, so it shows at once. */
 export const orderNote = defineMutation({
   name: 'order.note',
-  args: z.strictObject({ orderId: rowId, noteId: rowId, text: z.string().trim().min(1).max(2000) }),
+  args: z.strictObject({ orderId: rowId, noteId: rowId, text: orderNoteBody.shape.text }),
   permissions: () => ['orders:read'],
   async plan(args, read) {
     const order = await read.get('order', args.orderId);

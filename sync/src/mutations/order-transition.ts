@@ -1,4 +1,5 @@
 import { transition } from '@shoebox/shared';
+import { staffTransitionEvents } from '@shoebox/shared/contracts';
 import { z } from 'zod';
 import { rowId } from './stock-rules.ts';
 import { defineMutation, planned, reject } from './types.ts';
@@ -6,9 +7,10 @@ import { defineMutation, planned, reject } from './types.ts';
 /**
  * Fulfilment steps made at the warehouse (start picking, pack, ship, deliver), checked by the
  * shared order state machine against the order as the server has it now. Paying and cancelling are
- * not offline intents: they move money and stock through the server's flows.
+ * not offline intents: they move money and stock through the server's flows. The events are the
+ * ones staff may send in the back office (`staffTransitionEvents`).
  */
-export const fulfilmentEvents = ['start_picking', 'pack', 'ship', 'deliver'] as const;
+export const fulfilmentEvents = staffTransitionEvents;
 
 export const orderTransition = defineMutation({
   name: 'order.transition',

@@ -1,4 +1,5 @@
 import { orderStatuses } from '@shoebox/shared';
+import { orderShippingAddress } from '@shoebox/shared/contracts';
 import { z } from 'zod';
 
 /**
@@ -86,15 +87,7 @@ const stockLevel = z.object({
   updatedAt: time,
 });
 
-export const shippingAddress = z.object({
-  name: z.string(),
-  line1: z.string(),
-  line2: z.string().optional(),
-  city: z.string(),
-  postalCode: z.string(),
-  country: z.string(),
-  phone: z.string().optional(),
-});
+export const shippingAddress = orderShippingAddress;
 
 const order = z.object({
   id,
