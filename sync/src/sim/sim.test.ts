@@ -28,6 +28,14 @@ const check = async (seed: number, trace: boolean) => {
 };
 
 describe('sync simulation', () => {
+  it('is deterministic: a seed replays the same run, step for step', async () => {
+    const first = await runSimulation(42, { steps, trace: true });
+    const again = await runSimulation(42, { steps, trace: true });
+    expect(again.trace).toEqual(first.trace);
+    expect(again.stats).toEqual(first.stats);
+    expect(first.trace.length).toBeGreaterThan(steps / 2);
+  });
+
   if (single !== null) {
     it(`converges for seed ${single}`, async () => {
       const report = await check(single, true);
