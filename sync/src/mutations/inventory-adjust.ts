@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkMovement, reason, rowId, stockAt } from './stock-rules.ts';
-import { defineMutation, type Effect, planned } from './types.ts';
+import { planMovement, reason, rowId } from './stock-rules.ts';
+import { defineMutation } from './types.ts';
 
 /** Damage, loss or found stock: a signed delta, which commutes with every other movement. */
 export const inventoryAdjust = defineMutation({
@@ -17,18 +17,12 @@ export const inventoryAdjust = defineMutation({
     reason,
   }),
   permissions: () => ['inventory:adjust'],
-  async plan(args, read) {
-    const level = await stockAt(read, args.variantId, args.locationId);
-    if (!level.ok) return level;
-    const effect: Effect = {
-      type: 'stock',
+  plan: (args, read) =>
+    planMovement(read, {
       variantId: args.variantId,
       locationId: args.locationId,
       movement: 'adjust',
       quantity: args.delta,
       reason: args.reason,
-    };
-    const refused = checkMovement(level.value, effect);
-    return refused ? { ok: false, error: refused } : planned([effect]);
-  },
+    }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { checkMovement, rowId, stockAt } from './stock-rules.ts';
-import { defineMutation, type Effect, planned } from './types.ts';
+import { planMovement, rowId } from './stock-rules.ts';
+import { defineMutation } from './types.ts';
 
 const count = z.number().int().min(0).max(1_000_000);
 
@@ -15,24 +15,19 @@ export const inventoryCount = defineMutation({
   args: z.strictObject({ variantId: rowId, locationId: rowId, counted: count, expectedOnHand: count }),
   permissions: () => ['inventory:count'],
   async plan(args, read) {
-    const level = await stockAt(read, args.variantId, args.locationId);
-    if (!level.ok) return level;
     const delta = args.counted - args.expectedOnHand;
-    const effect: Effect = {
-      type: 'stock',
-      variantId: args.variantId,
-      locationId: args.locationId,
-      movement: 'count',
-      quantity: delta,
-      reason: `counted ${args.counted}, expected ${args.expectedOnHand}`,
-    };
-    const refused = checkMovement(level.value, effect);
-    if (refused)
-      return { ok: false, error: { ...refused, message: `${refused.message} Please count again.` } };
-    return planned([effect], {
-      delta,
-      onHandBefore: level.value.onHand,
-      onHandAfter: level.value.onHand + delta,
-    });
+    const plan = await planMovement(
+      read,
+      {
+        variantId: args.variantId,
+        locationId: args.locationId,
+        movement: 'count',
+        quantity: delta,
+        reason: `counted ${args.counted}, expected ${args.expectedOnHand}`,
+      },
+      (level) => ({ delta, onHandBefore: level.onHand, onHandAfter: level.onHand + delta }),
+    );
+    if (plan.ok || plan.error.code !== 'INSUFFICIENT_STOCK') return plan;
+    return { ok: false, error: { ...plan.error, message: `${plan.error.message} Please count again.` } };
   },
 });

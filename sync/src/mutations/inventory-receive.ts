@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { rowId, stockAt, units } from './stock-rules.ts';
-import { defineMutation, planned } from './types.ts';
+import { planMovement, rowId, units } from './stock-rules.ts';
+import { defineMutation } from './types.ts';
 
 /** A supplier delivery booked in: stock goes up. */
 export const inventoryReceive = defineMutation({
@@ -12,18 +12,12 @@ export const inventoryReceive = defineMutation({
     reference: z.string().trim().min(1).max(64).optional(),
   }),
   permissions: () => ['inventory:receive'],
-  async plan(args, read) {
-    const level = await stockAt(read, args.variantId, args.locationId);
-    if (!level.ok) return level;
-    return planned([
-      {
-        type: 'stock',
-        variantId: args.variantId,
-        locationId: args.locationId,
-        movement: 'receive',
-        quantity: args.quantity,
-        reason: args.reference ?? null,
-      },
-    ]);
-  },
+  plan: (args, read) =>
+    planMovement(read, {
+      variantId: args.variantId,
+      locationId: args.locationId,
+      movement: 'receive',
+      quantity: args.quantity,
+      reason: args.reference ?? null,
+    }),
 });

@@ -1,7 +1,7 @@
 import { applyMovement, type Result, type StockLevel } from '@shoebox/shared';
 import { z } from 'zod';
 import { stockLevelId } from '../protocol/entities.ts';
-import { type DomainReader, type Effect, type Rejection, reject } from './types.ts';
+import { type DomainReader, type Effect, type Plan, planned, type Rejection, reject } from './types.ts';
 
 /** What the inventory mutations share: ids, the place stock lives, and the never-negative check. */
 
@@ -48,4 +48,20 @@ export const checkMovement = (level: StockLevel, effect: StockEffect): Rejection
       quantity: effect.quantity,
     },
   };
+};
+
+/**
+ * A single movement at one place: the variant and location must exist and the level must stay
+ * valid. `outcome` turns the level read into what the device is told.
+ */
+export const planMovement = async (
+  read: DomainReader,
+  effect: Omit<StockEffect, 'type'>,
+  outcome: (level: StockLevel) => Record<string, unknown> = () => ({}),
+): Promise<Result<Plan, Rejection>> => {
+  const level = await stockAt(read, effect.variantId, effect.locationId);
+  if (!level.ok) return level;
+  const stock: StockEffect = { type: 'stock', ...effect };
+  const refused = checkMovement(level.value, stock);
+  return refused ? { ok: false, error: refused } : planned([stock], outcome(level.value));
 };
