@@ -244,6 +244,19 @@ describe('SyncClient', () => {
     expect(client.status().lastError?.code).toBe('SYNC_ANSWER_UNUSABLE');
   });
 
+  it('takes a mutation made while a sync is running: the view and the status include it', async () => {
+    const { shop, client } = await setup();
+    await shop.setStock('v4', 'L1', 5);
+    const syncing = client.sync();
+    const made = client.mutate('inventory.receive', { variantId: 'v4', locationId: 'L1', quantity: 2 });
+    await Promise.all([syncing, made]);
+    expect(await onHand(client, 'v4:L1')).toBe(7);
+    await client.sync();
+    expect(client.status().pending).toBe(0);
+    expect(await onHand(client, 'v4:L1')).toBe(7);
+    expect(shop.level('v4', 'L1')).toMatchObject({ onHand: 7 });
+  });
+
   it('refuses invalid args locally and records nothing', async () => {
     const { store, client } = await setup();
     await expect(

@@ -55,6 +55,7 @@ export class SyncClient {
   private readonly listeners = new Set<(status: SyncStatus) => void>();
   private readonly newId: () => string;
   private readonly parsedArgs: ArgsCache = new Map();
+  private rebases = 0;
 
   constructor(private readonly options: SyncClientOptions) {
     this.current = {
@@ -229,8 +230,13 @@ export class SyncClient {
 
   private async rebase(): Promise<void> {
     const { store, deviceId } = this.options;
+    // A mutate() during a sync() rebases concurrently: only the last one started (which read the
+    // newest outbox) may set the view.
+    const generation = ++this.rebases;
     const outbox = await store.outbox();
-    this.overlay = await replayOutbox(store, outbox, deviceId, this.parsedArgs);
+    const overlay = await replayOutbox(store, outbox, deviceId, this.parsedArgs);
+    if (generation !== this.rebases) return;
+    this.overlay = overlay;
     const live = new Set(outbox.map((e) => e.envelope.id));
     for (const id of this.parsedArgs.keys()) if (!live.has(id)) this.parsedArgs.delete(id);
     this.current.pending = outbox.filter((e) => e.state === 'pending').length;
