@@ -36,9 +36,13 @@ export interface SyncClientOptions {
   /** In [0, 1): jitter and the random bits of mutation ids (seeded in tests). */
   random: () => number;
   pullLimit?: number;
+  /** How long after a good sync the next one is due when the server sends no notice (polling). */
+  pollMs?: number;
   pushBatch?: number;
   backoff?: BackoffOptions;
 }
+
+export const DEFAULT_POLL_MS = 30_000;
 
 /** Thrown when the server's answer cannot be used; treated like a failed attempt (retried later). */
 class UnusableAnswer extends Error {}
@@ -104,6 +108,9 @@ export class SyncClient {
       clientTime: this.options.clock.now(),
     };
     await this.options.store.enqueue(envelope);
+    // Push soon while the server answers; while it does not, the backoff decides.
+    if (this.attempt === 0)
+      this.current.nextAttemptAt = Math.min(this.current.nextAttemptAt, envelope.clientTime);
     await this.rebase();
     return envelope;
   }
@@ -154,7 +161,8 @@ export class SyncClient {
       await this.pushAll();
       await this.pullAll();
       this.attempt = 0;
-      Object.assign(this.current, { online: true, lastError: null, lastSyncAt: now(), nextAttemptAt: now() });
+      const nextAttemptAt = now() + (this.options.pollMs ?? DEFAULT_POLL_MS);
+      Object.assign(this.current, { online: true, lastError: null, lastSyncAt: now(), nextAttemptAt });
     } catch (error) {
       const serialized: SerializedError | null = isDomainError(error)
         ? error.toJSON()

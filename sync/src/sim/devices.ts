@@ -30,6 +30,7 @@ export const startClient = async (device: Omit<Device, 'client'>, clock: { now()
     // Small pages and batches on some devices exercise pagination; large ones keep the run fast.
     pullLimit: random.pick([3, 10, 50, 500]),
     pushBatch: random.pick([1, 4, 100]),
+    pollMs: random.pick([0, 2_000, 30_000]),
   });
   await client.open();
   return client;
