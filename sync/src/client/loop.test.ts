@@ -27,7 +27,10 @@ describe('runSyncLoop', () => {
     const elapsed = () => shop.clock.t - start;
     const syncs: number[] = [];
     const sync = client.sync.bind(client);
-    client.sync = () => (syncs.push(elapsed()), sync());
+    client.sync = () => {
+      syncs.push(elapsed());
+      return sync();
+    };
     let mutated = false;
     await runSyncLoop(client, {
       now: clock.now,
@@ -77,7 +80,9 @@ describe('runSyncLoop', () => {
     await runSyncLoop(client, {
       now: () => shop.clock.t,
       stopped: () => sleeps > 100,
-      sleep: async () => void (sleeps += 1),
+      sleep: async () => {
+        sleeps += 1;
+      },
     });
     expect(sleeps).toBe(0);
     expect(client.status().updateRequired).toBe(true);
