@@ -4,7 +4,7 @@ import { handlePull, handlePush } from '../server/apply.ts';
 import { openShop } from '../test-support/shop.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { PROTOCOL_VERSION, syncLimits } from './version.ts';
-import { parsePullResponse } from './wire.ts';
+import { parsePullQuery, parsePullResponse, pullQuery } from './wire.ts';
 
 const refusal = async (promise: Promise<unknown>) => {
   const error = await promise.then(
@@ -219,6 +219,23 @@ describe('pull responses, as the client checks them', () => {
     };
     expect(() => parsePullResponse(answer)).toThrow(
       expect.objectContaining({ code: 'SYNC_REQUEST_INVALID' }),
+    );
+  });
+});
+
+describe('pull as query parameters', () => {
+  it('round-trips through strings, and an old or missing version still reads as "update required"', () => {
+    const request = { protocolVersion: PROTOCOL_VERSION, cursor: 'abc', limit: 50 };
+    expect(parsePullQuery(pullQuery(request))).toEqual(request);
+    expect(parsePullQuery({ v: '1' })).toEqual({ protocolVersion: 1, cursor: null });
+    expect(() => parsePullQuery({ cursor: 'abc' })).toThrow(
+      expect.objectContaining({ code: 'SYNC_UPDATE_REQUIRED' }),
+    );
+    expect(() => parsePullQuery({ v: '1', limit: 'lots' })).toThrow(
+      expect.objectContaining({ code: 'SYNC_REQUEST_INVALID' }),
+    );
+    expect(() => parsePullQuery({ v: '1', limit: '5000' })).toThrow(
+      expect.objectContaining({ code: 'SYNC_BATCH_TOO_LARGE' }),
     );
   });
 });

@@ -183,3 +183,23 @@ export const newPushRequest = (deviceId: string, mutations: MutationEnvelope[]):
   deviceId,
   mutations,
 });
+
+/**
+ * `GET /sync/pull?v=1&cursor=...&limit=...`: the pull request as query parameters. Both ends use
+ * these two functions, so the names and the coercion live in one place.
+ */
+export const pullQuery = (request: PullRequest): Record<string, string> => ({
+  v: String(request.protocolVersion),
+  ...(request.cursor === null ? {} : { cursor: request.cursor }),
+  ...(request.limit === undefined ? {} : { limit: String(request.limit) }),
+});
+
+const digits = (value: unknown): unknown =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+
+export const parsePullQuery = (query: Record<string, unknown>): PullRequest =>
+  parsePullRequest({
+    protocolVersion: digits(query.v),
+    cursor: query.cursor ?? null,
+    ...(query.limit === undefined ? {} : { limit: digits(query.limit) }),
+  });
