@@ -58,6 +58,7 @@ describe('SyncClient', () => {
     await client.sync();
     expect(store.disk.outbox).toHaveLength(1);
     expect(await onHand(client)).toBe((before ?? 0) + 3);
+    expect(client.pendingRows().get('stockLevel/v1:L1')).toMatchObject({ onHand: (before ?? 0) + 3 });
     expect(store.disk.mirror.get('stockLevel/v1:L1')).toMatchObject({ onHand: before });
     expect(client.status()).toMatchObject({
       online: false,

@@ -1,6 +1,7 @@
 import { createIdGenerator, isDomainError, type SerializedError, validationError } from '@shoebox/shared';
 import { type MutationArgs, type MutationName, findMutation } from '../mutations/registry.ts';
 import type { DomainReader } from '../mutations/types.ts';
+import type { AnyRow } from '../protocol/entities.ts';
 import { cursorResetCodes, upgradeCodes } from '../protocol/errors.ts';
 import { PROTOCOL_VERSION, syncLimits } from '../protocol/version.ts';
 import {
@@ -123,6 +124,14 @@ export class SyncClient {
     this.listeners.add(listener);
     listener(this.status());
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * The rows the outbox changes, by `rowKey(entity, id)`: list screens query the mirror and lay
+   * these over it (a row here replaces the mirror's).
+   */
+  pendingRows(): ReadonlyMap<string, AnyRow> {
+    return this.overlay.rows;
   }
 
   /** Outbox mutations the view could not replay (likely rejections), by mutation id. */
