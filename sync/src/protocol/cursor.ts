@@ -25,7 +25,7 @@ const cursorShape = z.strictObject({
 });
 
 /** The cursor string on the wire: bounded so a hostile one cannot make the server parse megabytes. */
-export const cursorString = z.string().min(1).max(2048);
+export const cursorString = z.string().min(1).max(4096); // 64 gaps of large numbers take about 2.4 kB
 
 const toBase64Url = (text: string): string =>
   btoa(String.fromCharCode(...new TextEncoder().encode(text)))

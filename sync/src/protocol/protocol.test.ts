@@ -2,7 +2,7 @@ import { DomainError } from '@shoebox/shared';
 import { describe, expect, it } from 'vitest';
 import { handlePull, handlePush } from '../server/apply.ts';
 import { openShop } from '../test-support/shop.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { cursorString, decodeCursor, encodeCursor } from './cursor.ts';
 import { PROTOCOL_VERSION, syncLimits } from './version.ts';
 import { parsePullQuery, parsePullResponse, pullQuery } from './wire.ts';
 
@@ -133,6 +133,19 @@ describe('cursors', () => {
     const text = encodeCursor(state);
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(decodeCursor(text, { id: 'srv-A', head: 41 })).toEqual(state);
+  });
+
+  it('a cursor holding the most gaps, with large numbers, still fits the wire', async () => {
+    const shop = await openShop();
+    const seq = 9_999_999_999;
+    const gaps = Array.from({ length: syncLimits.maxCursorGaps }, (_, i) => ({
+      seq: seq - i - 1,
+      since: 1_750_000_000_000 + i,
+    }));
+    const cursor = encodeCursor({ server: 'srv-A', seq, gaps });
+    expect(cursorString.safeParse(cursor).success).toBe(true);
+    const error = await refusal(handlePull(shop.server, warehouse, { protocolVersion: 1, cursor }));
+    expect(error.code).toBe('CURSOR_FROM_FUTURE'); // parsed, then checked against this server's head
   });
 
   it('a cursor from another server is refused', async () => {
