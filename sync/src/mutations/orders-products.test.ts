@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { handlePush } from '../server/apply.ts';
+import type { SyncServerPort } from '../server/port.ts';
 import { openShop } from '../test-support/shop.ts';
 
 describe('order mutations', () => {
@@ -176,6 +178,39 @@ describe('each mutation applies at most once', () => {
     expect(first).toMatchObject({ status: 'rejected', code: 'INSUFFICIENT_STOCK' });
     expect(again).toEqual({ status: 'duplicate', mutationId: adjust.id, first });
     expect(shop.level('v1', 'L1')).toMatchObject({ onHand: 5 });
+  });
+
+  it('a concurrent push of the same mutation that lost the race answers duplicate, not a second write', async () => {
+    const shop = await openShop();
+    const receive = shop.envelope('dev-1', 'inventory.receive', {
+      variantId: 'v1',
+      locationId: 'L1',
+      quantity: 2,
+    });
+    const [first] = await shop.pushAs('warehouse', receive);
+    const onHand = shop.level('v1', 'L1')?.onHand;
+    // The other push's transaction did not see the first result yet (it was not committed when it looked).
+    let blind = true;
+    const racing: SyncServerPort = {
+      serverId: shop.server.serverId,
+      now: () => shop.server.now(),
+      headSeq: () => shop.server.headSeq(),
+      readChanges: (a, b, c) => shop.server.readChanges(a, b, c),
+      loadRows: (keys) => shop.server.loadRows(keys),
+      transact: (fn) =>
+        shop.server.transact((tx) => {
+          const findResult = blind ? async () => null : tx.findResult.bind(tx);
+          blind = false;
+          return fn(Object.assign(Object.create(Object.getPrototypeOf(tx)), tx, { findResult }));
+        }),
+    };
+    const answer = await handlePush(
+      racing,
+      { deviceId: 'dev-1', role: 'warehouse' },
+      { protocolVersion: 1, deviceId: 'dev-1', mutations: [receive] },
+    );
+    expect(answer.results).toEqual([{ status: 'duplicate', mutationId: receive.id, first }]);
+    expect(shop.level('v1', 'L1')?.onHand).toBe(onHand);
   });
 
   it('a write that keeps losing races is retried, then left for the next push (not recorded)', async () => {

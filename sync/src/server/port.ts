@@ -25,7 +25,11 @@ export interface SyncScope {
 export interface SyncTransaction extends DomainReader {
   /** The first result recorded for this device's mutation, if any. */
   findResult(deviceId: string, mutationId: string): Promise<FirstResult | null>;
-  /** Records the result in this transaction: it commits with the mutation's writes or not at all. */
+  /**
+   * Records the result in this transaction: it commits with the mutation's writes or not at all.
+   * The key (device, mutation id) is unique: when a concurrent push of the same mutation got there
+   * first, throw StaleWriteError, so the retry finds that first result and answers `duplicate`.
+   */
   saveResult(deviceId: string, mutationId: string, result: FirstResult): Promise<void>;
   /** Writes one effect (stock through the ledger, etc.) and appends to the change sequence. */
   write(effect: Effect, ctx: { deviceId: string; mutationId: string; now: number }): Promise<'ok' | 'stale'>;

@@ -3,6 +3,7 @@ import { effectRows } from '../mutations/effects.ts';
 import type { DomainReader, Effect } from '../mutations/types.ts';
 import { type AnyRow, type EntityName, type EntityRow, rowKey } from '../protocol/entities.ts';
 import type { FirstResult } from '../protocol/wire.ts';
+import { StaleWriteError } from '../server/apply.ts';
 import type { ChangeEntry, SyncServerPort, SyncTransaction } from '../server/port.ts';
 
 /**
@@ -170,7 +171,7 @@ export class MemoryTransaction implements SyncTransaction {
 
   async saveResult(deviceId: string, mutationId: string, result: FirstResult): Promise<void> {
     const key = `${deviceId}/${mutationId}`;
-    if (this.server.results.has(key)) throw new Error(`duplicate key ${key} in mutation results`);
+    if (this.server.results.has(key)) throw new StaleWriteError(); // as a unique key would refuse it
     this.server.results.set(key, structuredClone(result));
     this.undo.push(() => this.server.results.delete(key));
     if (result.status === 'applied') this.applied.push(mutationId);
