@@ -21,7 +21,8 @@ export interface IpcClient {
 }
 
 /** Handlers whose arguments are all optional may be called without them. */
-type ArgsParam<N extends HandlerName> = object extends ArgsIn<N> ? [args?: ArgsIn<N>] : [args: ArgsIn<N>];
+type ArgsParam<N extends HandlerName> =
+  Record<never, never> extends ArgsIn<N> ? [args?: ArgsIn<N>] : [args: ArgsIn<N>];
 
 export function createIpcClient(raw: RawBridge): IpcClient {
   return {
