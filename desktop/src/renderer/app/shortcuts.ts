@@ -3,6 +3,7 @@
  * a screen. Keys typed into a field are the field's (a scanner types into one too), except Esc.
  */
 import { useEffect, useRef } from 'react';
+import { isTypingTarget } from '../lib/dom.ts';
 
 export const GO_WINDOW_MS = 1500;
 
@@ -11,12 +12,6 @@ export interface GlobalKeyActions {
   help(): void;
   /** `g` then `letter`; returns whether a screen had that letter. */
   go(letter: string): boolean;
-}
-
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
 export function useGlobalKeys(actions: GlobalKeyActions): void {

@@ -5,6 +5,7 @@
  * wanders off to nothing, but never steals it from an open dialog (whose close returns it here).
  */
 import { type KeyboardEvent, useCallback, useEffect, useRef } from 'react';
+import { dialogOpen, isTypingTarget } from '../lib/dom.ts';
 
 export interface ScanEvent {
   code: string;
@@ -46,7 +47,8 @@ export function createBurstDetector({ maxGapMs = 50, minLength = 4 }: BurstOptio
   };
 }
 
-const dialogOpen = () => document.querySelector('[role="dialog"], [role="alertdialog"]') !== null;
+/** How often the scanner checks that focus is still where a scan can land. */
+const FOCUS_CHECK_MS = 200;
 
 export function useScanner(options: BurstOptions & { onScan(scan: ScanEvent): void; keepFocus?: boolean }) {
   const ref = useRef<HTMLInputElement>(null);
@@ -65,22 +67,23 @@ export function useScanner(options: BurstOptions & { onScan(scan: ScanEvent): vo
     if (code && source) onScan.current({ code, source });
   }, []);
 
-  const refocusSoon = useCallback(() => {
-    if (!keepFocus) return;
-    setTimeout(() => {
-      const active = document.activeElement;
-      const wandered = !active || active === document.body;
-      if (wandered && !dialogOpen()) ref.current?.focus();
-    }, 0);
+  // Focus on nothing, or on a button (where a scanned Enter would press it), goes back to the
+  // input; a field the user chose, or anything inside an open dialog, keeps it.
+  const reclaim = useCallback(() => {
+    const active = document.activeElement;
+    if (!keepFocus || active === ref.current || dialogOpen()) return;
+    if (!active || active === document.body || !isTypingTarget(active)) ref.current?.focus();
   }, [keepFocus]);
+  const reclaimSoon = useCallback(() => setTimeout(reclaim, 0), [reclaim]);
 
   useEffect(() => {
     if (!keepFocus) return;
     ref.current?.focus();
-    // A click on empty space leaves focus nowhere: bring it back to the scanner input.
-    document.addEventListener('pointerup', refocusSoon);
-    return () => document.removeEventListener('pointerup', refocusSoon);
-  }, [keepFocus, refocusSoon]);
+    // Dialogs hand focus back when they close, sometimes to the button that opened them: a slow
+    // check catches every such case without wiring each dialog.
+    const timer = setInterval(reclaim, FOCUS_CHECK_MS);
+    return () => clearInterval(timer);
+  }, [keepFocus, reclaim]);
 
-  return { ref, onKeyDown, onBlur: refocusSoon };
+  return { ref, onKeyDown, onBlur: reclaimSoon };
 }
