@@ -6,11 +6,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBurstDetector, type ScanEvent, useScanner } from './use-scanner.ts';
 
 describe('burst detection', () => {
-  const typeAll = (detector: ReturnType<typeof createBurstDetector>, code: string, gapMs: number) => {
-    let t = 1000;
-    for (const ch of code) detector.key(ch, (t += gapMs));
-    return detector.key('Enter', (t += gapMs));
+  /** Feeds `keys` with these gaps before each (ms); returns what Enter at the end decided. */
+  const feed = (detector: ReturnType<typeof createBurstDetector>, keys: string[], gaps: number[]) => {
+    let at = 1000;
+    keys.forEach((key, i) => {
+      at += gaps[i] ?? gaps.at(-1)!;
+      detector.key(key, at);
+    });
+    return detector.key('Enter', at + (gaps.at(-1) ?? 0));
   };
+  const typeAll = (detector: ReturnType<typeof createBurstDetector>, code: string, gapMs: number) =>
+    feed(detector, [...code], [gapMs]);
 
   it('calls a fast burst ending in Enter a scan, and slow typing a typed code', () => {
     const detector = createBurstDetector({ maxGapMs: 50, minLength: 4 });
@@ -21,19 +27,13 @@ describe('burst detection', () => {
 
   it('one pause in a burst makes it typed, and the next code starts afresh', () => {
     const detector = createBurstDetector({ maxGapMs: 50 });
-    let t = 0;
-    for (const ch of '4006') detector.key(ch, (t += 5));
-    detector.key('3', (t += 400));
-    expect(detector.key('Enter', (t += 5))).toBe('keyboard');
+    expect(feed(detector, [...'40063'], [5, 5, 5, 5, 400, 5])).toBe('keyboard');
     expect(typeAll(detector, '4006381333931', 5)).toBe('scanner');
   });
 
   it('ignores keys that type nothing (Shift) when timing', () => {
     const detector = createBurstDetector();
-    let t = 0;
-    detector.key('Shift', (t += 500));
-    for (const ch of 'SKU-1') detector.key(ch, (t += 5));
-    expect(detector.key('Enter', (t += 5))).toBe('scanner');
+    expect(feed(detector, ['Shift', ...'SKU-1'], [500, 5])).toBe('scanner');
   });
 });
 
