@@ -7,6 +7,7 @@ import type { Backend, EventListener, EventName, EventOf, Handlers } from '../ip
 import type { BackendConfig } from './config.ts';
 import { createConnectivity } from './connectivity.ts';
 import { loadOrCreateDevice } from './device.ts';
+import { sendRawToPrinter } from './raw-printer.ts';
 import { createSavedSessions } from './saved-sessions.ts';
 import { createSessionService } from './session.ts';
 
@@ -15,7 +16,12 @@ export type { BackendConfig } from './config.ts';
 /** The handlers this backend provides today. */
 export type ProvidedHandlers = Pick<
   Handlers,
-  'session.signIn' | 'session.signOut' | 'session.current' | 'sync.status' | 'devices.current'
+  | 'session.signIn'
+  | 'session.signOut'
+  | 'session.current'
+  | 'sync.status'
+  | 'devices.current'
+  | 'printing.raw'
 >;
 
 export async function createBackend(
@@ -44,6 +50,13 @@ export async function createBackend(
     'session.current': async () => sessions.current(),
     'sync.status': async () => connectivity.status(),
     'devices.current': async () => device,
+    'printing.raw': ({ host, port, dataBase64 }) =>
+      sendRawToPrinter({
+        host,
+        port,
+        bytes: Buffer.from(dataBase64, 'base64'),
+        timeoutMs: config.requestTimeoutMs,
+      }),
   };
 
   return {

@@ -138,6 +138,8 @@ describe('what the host serves', () => {
   it('serves every screen path as the page, with a fresh CSP nonce it also wrote into the page', async () => {
     const first = await fetch(`${host.url}/settings/about`);
     const second = await fetch(`${host.url}/`);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    expect(await second.text()).toContain('<div id="root">');
     const csp = first.headers.get('content-security-policy') ?? '';
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toBeTruthy();

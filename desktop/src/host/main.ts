@@ -26,8 +26,10 @@ async function main(): Promise<void> {
     log: (e) => process.stderr.write(`[desktop error] ${e instanceof Error ? e.stack : String(e)}\n`),
   });
   const { server, url } = await listen(app, config.port, config.host);
+  const { state } = await backend.handlers['sync.status']({});
+  const apiNote = state === 'online' ? 'answering' : 'not answering yet: the app shows Offline until it does';
   process.stdout.write(
-    `\nShoebox desktop (browser mode) is running.\n  Desktop      ${url}\n  API          ${config.apiUrl} (${backend.handlers['sync.status'] ? (await backend.handlers['sync.status']({})).state : '?'})\n\n`,
+    `\nShoebox desktop (browser mode) is running.\n  Desktop      ${url}\n  API          ${config.apiUrl} (${apiNote})\n\n`,
   );
   const stop = () => {
     server.closeAllConnections();

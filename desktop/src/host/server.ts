@@ -42,7 +42,7 @@ export function createHostApp(options: HostOptions): Express {
   });
   app.use(express.static(options.rendererDir, { index: false }));
   // Every other GET is a screen of the single-page app (/, /settings/about, ...).
-  app.get('/*splat', (_req, res) => {
+  app.get(['/', '/*splat'], (_req, res) => {
     const nonce = newNonce();
     res.setHeader('Content-Security-Policy', contentSecurityPolicy(nonce));
     res.setHeader('Cache-Control', 'no-store');

@@ -75,3 +75,37 @@ export const scannedVariant = z.object({
 export type ScannedVariant = z.infer<typeof scannedVariant>;
 
 export const noArgs = z.strictObject({});
+
+/** Bytes across the boundary as base64 (IPC and JSON both carry strings well). */
+const base64 = z.base64().max(14_000_000);
+
+export const rawPrintArgs = z.strictObject({
+  host: z
+    .string()
+    .trim()
+    .min(1)
+    .max(253)
+    .regex(/^[A-Za-z0-9.:-]+$/, 'a host name or IP address'),
+  /** Thermal printers listen on 9100 (some boxes expose 9101-9109 for more printers). */
+  port: z.number().int().min(9100).max(9109).default(9100),
+  dataBase64: base64,
+});
+
+export const pdfPrintArgs = z.strictObject({
+  pdfBase64: base64,
+  /** The system printer's name; the default printer when left out. */
+  printer: z.string().max(200).optional(),
+  copies: z.number().int().min(1).max(50).default(1),
+});
+
+export const pdfSaveArgs = z.strictObject({
+  pdfBase64: base64,
+  suggestedName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^/\\]+\.pdf$/i, 'a file name ending in .pdf'),
+});
+
+export const printerInfo = z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() });

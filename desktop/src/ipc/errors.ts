@@ -27,6 +27,8 @@ export const ipcErrorCodes = {
   OFFLINE_NO_SAVED_SESSION: 'unauthenticated',
   /** Offline sign-in: the password does not match the one this device saw last. */
   OFFLINE_PASSWORD_MISMATCH: 'unauthenticated',
+  /** A network printer refused or did not answer. */
+  PRINTER_UNREACHABLE: 'external',
   /** The API answered with something the desktop does not understand. */
   API_ANSWER_INVALID: 'external',
   /** A bug: the message is generic, the details are in the backend's log. */

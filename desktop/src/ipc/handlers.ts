@@ -1,7 +1,8 @@
 /**
  * The handler table: every call the renderer can make, as data. Names are `<domain>.<action>`.
  *
- * Implemented by the backend today: session.*, sync.status, devices.current. The catalog,
+ * Implemented by the backend today: session.*, sync.status, devices.current, printing.raw; by
+ * Electron's main process: printing.printers, printing.pdf, printing.savePdf. The catalog,
  * inventory and orders handlers are the contract the offline-cache backend (sync issue) fills
  * in; until then a backend simply does not provide them and calls answer
  * IPC_HANDLER_UNAVAILABLE: nothing is faked.
@@ -16,7 +17,18 @@ import {
   stockReceiveBody,
 } from '@shoebox/shared/contracts';
 import { z } from 'zod';
-import { deviceInfo, mutationReceipt, noArgs, scannedVariant, session, syncStatus } from './contracts.ts';
+import {
+  deviceInfo,
+  mutationReceipt,
+  noArgs,
+  pdfPrintArgs,
+  pdfSaveArgs,
+  printerInfo,
+  rawPrintArgs,
+  scannedVariant,
+  session,
+  syncStatus,
+} from './contracts.ts';
 import { defineHandler } from './spec.ts';
 
 export const handlerSpecs = {
@@ -54,6 +66,33 @@ export const handlerSpecs = {
     access: 'signed-in',
     args: noArgs,
     result: deviceInfo,
+  }),
+
+  // printing: raw bytes run in the backend (any mode); PDFs need Electron's main process, so
+  // browser mode does not provide them and the page uses the browser's own print dialog instead.
+  'printing.raw': defineHandler({
+    summary: 'Send raw bytes (ZPL, ESC/POS) to a network thermal printer on port 9100',
+    access: 'labels:print',
+    args: rawPrintArgs,
+    result: z.object({ bytesSent: z.number().int() }),
+  }),
+  'printing.printers': defineHandler({
+    summary: "The system's printers (desktop app only)",
+    access: 'labels:print',
+    args: noArgs,
+    result: z.array(printerInfo),
+  }),
+  'printing.pdf': defineHandler({
+    summary: 'Print a PDF on a system printer without a dialog (desktop app only)',
+    access: 'labels:print',
+    args: pdfPrintArgs,
+    result: z.null(),
+  }),
+  'printing.savePdf': defineHandler({
+    summary: 'Save a PDF where the user chooses; null when they cancel (desktop app only)',
+    access: 'signed-in',
+    args: pdfSaveArgs,
+    result: z.object({ path: z.string() }).nullable(),
   }),
 
   // catalog (from the local cache)
