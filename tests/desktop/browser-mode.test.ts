@@ -70,18 +70,18 @@ describe('desktop in browser mode against a real API', () => {
     await page.getByTestId('navigation').waitFor();
     expect(await page.getByTestId('shop-name').textContent()).toContain('Shoebox Test Shop');
     expect(await page.getByTestId('role').textContent()).toBe('Warehouse');
-    const nav = await page.getByTestId('navigation').innerText();
+    const nav = await page.getByTestId('navigation').textContent();
     expect(nav).toContain('Home');
     expect(nav).toContain('About this device');
     await expect.poll(() => syncState().textContent()).toBe('Online');
-    expect(await page.locator('body').innerText()).not.toMatch(/revenue|price|refund|€/i);
+    expect(await page.locator('body').textContent()).not.toMatch(/revenue|price|refund|€/i);
     await page.screenshot({ path: join(shots, 'desktop-home-online.png') });
   });
 
   it('shows offline in words and a banner when the API stops, and online again when it is back', async () => {
     await api.stop();
     await expect.poll(() => syncState().textContent(), { timeout: 10_000 }).toBe('Offline');
-    expect(await page.getByTestId('offline-banner').innerText()).toMatch(
+    expect(await page.getByTestId('offline-banner').textContent()).toMatch(
       /Offline: the shop server cannot be reached/,
     );
     await page.screenshot({ path: join(shots, 'desktop-home-offline.png') });
@@ -96,7 +96,7 @@ describe('desktop in browser mode against a real API', () => {
     await page.keyboard.press('g');
     await page.keyboard.press('s');
     await page.getByRole('heading', { name: 'About this device' }).waitFor();
-    expect(await page.getByRole('table', { name: 'This device' }).innerText()).toContain(api.url);
+    expect(await page.getByRole('table', { name: 'This device' }).textContent()).toContain(api.url);
     await page.screenshot({ path: join(shots, 'desktop-about.png') });
   });
 
