@@ -3,7 +3,7 @@
  * the host, whose backend talks to a real store-api (embedded SQLite, demo shop).
  * SHOEBOX_SCREENSHOTS=1 writes the screenshots to docs/screenshots/ (else to a temp folder).
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -21,6 +21,8 @@ const shots = process.env.SHOEBOX_SCREENSHOTS
   ? resolve(import.meta.dirname, '../../docs/screenshots')
   : mkdtempSync(join(tmpdir(), 'shoebox-shots-'));
 
+/** Kept across the host's restart, like an installed app's data folder. */
+const dataDir = mkdtempSync(join(tmpdir(), 'shoebox-desktop-data-'));
 let api: ApiProcess;
 let host: TestHost;
 let browser: Browser;
@@ -29,7 +31,7 @@ const cspViolations: string[] = [];
 
 beforeAll(async () => {
   [api] = await Promise.all([startApi(), buildRenderer()]);
-  host = await startTestHost({ apiUrl: api.url, probeIntervalMs: 300 });
+  host = await startTestHost({ apiUrl: api.url, probeIntervalMs: 300, dataDir });
   browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -52,6 +54,7 @@ afterAll(async () => {
   await browser?.close();
   await host?.close();
   await api?.dispose();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const syncState = () => page.getByTestId('sync-state');
@@ -78,13 +81,33 @@ describe('desktop in browser mode against a real API', () => {
     await page.screenshot({ path: join(shots, 'desktop-home-online.png') });
   });
 
-  it('shows offline in words and a banner when the API stops, and online again when it is back', async () => {
+  it('shows offline in words when the API stops, signs in offline after a restart, and is online again when the API is back', async () => {
     await api.stop();
     await expect.poll(() => syncState().textContent(), { timeout: 10_000 }).toBe('Offline');
     expect(await page.getByTestId('offline-banner').textContent()).toMatch(
       /Offline: the shop server cannot be reached/,
     );
     await page.screenshot({ path: join(shots, 'desktop-home-offline.png') });
+
+    // The app restarts while the server is still away: the warehouse user, who signed in here
+    // before, gets in with the saved session; someone who never did is told why not.
+    await host.close();
+    host = await startTestHost({ apiUrl: api.url, probeIntervalMs: 300, dataDir });
+    await page.goto(host.url);
+    await page.getByTestId('offline-sign-in').waitFor();
+    await page.getByLabel('Email').fill(demoStaff.manager.email);
+    await page.getByLabel('Password').fill(demoStaff.manager.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('error-code').waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'Code:' }).textContent()).toMatch(
+      /no saved sign-in for that email.*OFFLINE_NO_SAVED_SESSION/,
+    );
+    await page.screenshot({ path: join(shots, 'desktop-sign-in-offline.png') });
+    await page.getByLabel('Email').fill(demoStaff.warehouse.email);
+    await page.getByLabel('Password').fill(demoStaff.warehouse.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in offline').waitFor();
+    await expect.poll(() => syncState().textContent()).toBe('Offline');
 
     await api.start();
     await expect.poll(() => syncState().textContent(), { timeout: 20_000 }).toBe('Online');
