@@ -11,18 +11,17 @@ export interface ErrorWords {
   code: string;
 }
 
+const serverUnreachable = {
+  title: 'The shop server cannot be reached.',
+  next: 'Check the network; the app keeps working offline.',
+};
+
 const byCode: Record<string, Omit<ErrorWords, 'code'>> = {
   INVALID_CREDENTIALS: { title: 'That email and password do not match.', next: 'Check both and try again.' },
   ACCOUNT_DISABLED: { title: 'This account is switched off.', next: 'Ask the shop owner to switch it on.' },
   RATE_LIMITED: { title: 'Too many tries in a short time.', next: 'Wait a minute, then try again.' },
-  NETWORK_ERROR: {
-    title: 'The shop server cannot be reached.',
-    next: 'Check the network; the app keeps working offline.',
-  },
-  API_UNREACHABLE: {
-    title: 'The shop server cannot be reached.',
-    next: 'Check the network; the app keeps working offline.',
-  },
+  NETWORK_ERROR: serverUnreachable,
+  API_UNREACHABLE: serverUnreachable,
   HOST_UNREACHABLE: {
     title: 'The back office app is not running.',
     next: 'Start it again, then reload this page.',
