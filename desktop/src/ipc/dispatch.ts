@@ -2,7 +2,7 @@
  * One call, the same in every transport: find the handler, check who may call it, parse the
  * arguments with its schema, run it, and map whatever it throws to a plain error once.
  */
-import { roleHas } from '@shoebox/shared';
+import { accessVerdict } from './access.ts';
 import type { Session } from './contracts.ts';
 import { argsInvalid, ipcError, type IpcError, toIpcError } from './errors.ts';
 import type { EventListener } from './events.ts';
@@ -44,11 +44,10 @@ export async function dispatch(
 }
 
 function authorize(access: Access, session: Session | null): void {
-  if (access === 'public') return;
-  if (!session) throw ipcError('IPC_SIGN_IN_REQUIRED', 'Sign in first.');
-  if (access === 'signed-in') return;
-  if (!roleHas(session.user.role, access))
-    throw ipcError('IPC_PERMISSION_DENIED', `Your role (${session.user.role}) may not do this.`, {
+  const verdict = accessVerdict(access, session);
+  if (verdict === 'sign-in-required') throw ipcError('IPC_SIGN_IN_REQUIRED', 'Sign in first.');
+  if (verdict === 'denied')
+    throw ipcError('IPC_PERMISSION_DENIED', `Your role (${session?.user.role}) may not do this.`, {
       details: { permission: access },
     });
 }

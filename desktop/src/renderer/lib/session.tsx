@@ -2,8 +2,8 @@
  * The signed-in user for the whole app: read once at start, then kept current by the
  * `session.changed` event (sign-out elsewhere, a session the backend had to drop).
  */
-import { type Permission, roleHas } from '@shoebox/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { accessVerdict } from '../../ipc/access.ts';
 import type { Session } from '../../ipc/index.ts';
 import type { Access } from '../../ipc/spec.ts';
 import { useBackend } from './backend.tsx';
@@ -50,9 +50,6 @@ export function useSession(): SessionValue {
   return value;
 }
 
-/** Whether a session may use something declared with `access` (the same rule as the backend's). */
-export function allows(session: Session | null | undefined, access: Access): boolean {
-  if (access === 'public') return true;
-  if (!session) return false;
-  return access === 'signed-in' || roleHas(session.user.role, access as Permission);
-}
+/** Whether a session may use something declared with `access` (the backend's own rule). */
+export const allows = (session: Session | null | undefined, access: Access): boolean =>
+  accessVerdict(access, session) === 'allowed';
