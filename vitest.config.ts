@@ -1,3 +1,4 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 // One vitest run covers every package. The store-api suite runs twice: on SQLite and on MySQL/MariaDB.
@@ -40,6 +41,12 @@ export default defineConfig({
             },
           ]
         : []),
+      { extends: true, test: { name: 'desktop', include: ['desktop/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        plugins: [react()],
+        test: { name: 'desktop-ui', include: ['desktop/src/**/*.test.tsx'], environment: 'happy-dom' },
+      },
       { extends: true, test: { name: 'tests', include: ['tests/**/*.test.ts'] } },
     ],
   },

@@ -1,0 +1,43 @@
+/** The left navigation: the screens this role may use, grouped by section, with their `g` keys. */
+import type { MouseEvent } from 'react';
+import { Box, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader } from '@mui/material';
+import { navigate } from './router.tsx';
+import type { ScreenRoute } from './routes.tsx';
+
+export function NavList({ screens, current }: { screens: readonly ScreenRoute[]; current: string }) {
+  const sections = [...new Set(screens.map((s) => s.section))];
+  return (
+    <Box component="nav" aria-label="Sections">
+      {sections.map((section) => (
+        <List
+          key={section}
+          dense
+          subheader={
+            <ListSubheader sx={{ bgcolor: 'transparent', lineHeight: '32px' }}>{section}</ListSubheader>
+          }
+        >
+          {screens
+            .filter((s) => s.section === section)
+            .map((s) => (
+              <ListItemButton
+                key={s.path}
+                component="a"
+                href={s.path}
+                selected={s.path === current}
+                aria-current={s.path === current ? 'page' : undefined}
+                onClick={(e: MouseEvent) => {
+                  e.preventDefault();
+                  navigate(s.path);
+                }}
+              >
+                <ListItemIcon sx={{ minWidth: 32 }}>
+                  <s.icon fontSize="small" />
+                </ListItemIcon>
+                <ListItemText primary={s.title} secondary={s.goKey ? `g ${s.goKey}` : undefined} />
+              </ListItemButton>
+            ))}
+        </List>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * A fake backend for renderer tests: implements the handler map in memory and is reached through
+ * the real dispatcher (argument schemas, permissions, error mapping), exactly like the real one.
+ */
+import { DomainError, permissionsOf, type Role } from '@shoebox/shared';
+import {
+  type Backend,
+  createIpcClient,
+  dispatch,
+  type EventListener,
+  type EventName,
+  type EventOf,
+  type Handlers,
+  type IpcClient,
+  type Session,
+  type SyncStatus,
+} from '../../ipc/index.ts';
+
+const people: Record<string, { password: string; name: string; role: Role }> = {
+  'owner@shoebox.test': { password: 'owner-pw', name: 'Olivia Owner', role: 'owner' },
+  'manager@shoebox.test': { password: 'manager-pw', name: 'Marta Manager', role: 'manager' },
+  'warehouse@shoebox.test': { password: 'warehouse-pw', name: 'Wim Warehouse', role: 'warehouse' },
+};
+export const fakePassword = (role: Role) => `${role}-pw`;
+
+export interface FakeBackend extends Backend {
+  client: IpcClient;
+  calls: string[];
+  setSync(change: Partial<SyncStatus>): void;
+  signInAs(role: Role): Session;
+}
+
+export function createFakeBackend(): FakeBackend {
+  const listeners = new Set<EventListener>();
+  const emit = <E extends EventName>(event: E, payload: EventOf<E>) => {
+    for (const l of listeners) l(event, payload);
+  };
+  let session: Session | null = null;
+  let sync: SyncStatus = {
+    state: 'online',
+    pending: 0,
+    needsAttention: 0,
+    lastContactAt: new Date().toISOString(),
+    apiUrl: 'http://api.test',
+  };
+  const calls: string[] = [];
+
+  const sessionFor = (email: string): Session => {
+    const person = people[email]!;
+    return {
+      user: { id: `id-${person.role}`, email, name: person.name, role: person.role },
+      permissions: permissionsOf(person.role),
+      shopName: 'Test Shoes',
+      signedInAt: new Date().toISOString(),
+      offline: sync.state === 'offline',
+    };
+  };
+
+  const handlers: Partial<Handlers> = {
+    'session.signIn': async ({ email, password }) => {
+      const person = people[email];
+      if (!person || person.password !== password)
+        throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', 'Email or password is wrong.');
+      session = sessionFor(email);
+      return session;
+    },
+    'session.signOut': async () => {
+      session = null;
+      return null;
+    },
+    'session.current': async () => session,
+    'sync.status': async () => sync,
+    'devices.current': async () => ({
+      id: '01234567-89ab-7def-8123-456789abcdef',
+      name: 'bench-1',
+      mode: 'browser',
+      appVersion: '0.1.0',
+      createdAt: '2026-12-01T09:00:00.000Z',
+      apiUrl: sync.apiUrl,
+    }),
+  };
+
+  const backend: Backend = {
+    handlers,
+    currentSession: () => session,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: async () => {},
+  };
+
+  const client = createIpcClient({
+    invoke: (name, args) => {
+      calls.push(name);
+      return dispatch(backend, name, args);
+    },
+    on: (event, listener) =>
+      backend.subscribe((name, payload) => {
+        if (name === event) listener(payload);
+      }),
+  });
+
+  return {
+    ...backend,
+    client,
+    calls,
+    setSync(change) {
+      sync = { ...sync, ...change };
+      emit('sync.status', sync);
+    },
+    signInAs(role) {
+      session = sessionFor(`${role}@shoebox.test`);
+      return session;
+    },
+  };
+}

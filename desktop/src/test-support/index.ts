@@ -1,0 +1,3 @@
+export * from './api-process.ts';
+export * from './build.ts';
+export * from './host.ts';
