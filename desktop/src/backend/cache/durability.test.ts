@@ -66,5 +66,5 @@ describe('offline cache durability', () => {
     const outbox = await new SqliteStore(db).outbox();
     db.close();
     expect(outbox).toEqual(envelopes.map((envelope) => ({ envelope, state: 'pending' })));
-  });
+  }, 60_000); // a second Node process with tsx starts slowly on a loaded machine
 });

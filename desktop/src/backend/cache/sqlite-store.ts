@@ -130,7 +130,10 @@ export class SqliteStore implements LocalStore {
 
   private readonly mirrorStatements = new Map<string, Database.Statement>();
 
-  /** Statements per mirror table, prepared once (the table name cannot be a parameter). */
+  /**
+   * Statements per mirror table, prepared once. The table name cannot be a parameter; it comes
+   * from the closed list of entity names (pull answers are parsed against it before they get here).
+   */
   private mirror(table: string, op: 'upsert' | 'delete' | 'get'): Database.Statement {
     const key = `${op} ${table}`;
     let statement = this.mirrorStatements.get(key);
