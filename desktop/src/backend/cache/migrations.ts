@@ -1,0 +1,96 @@
+import type Database from 'better-sqlite3';
+import { entityNames } from '@shoebox/sync/protocol';
+
+/**
+ * The cache's schema, as a numbered list that only ever grows: a file records the last step it
+ * ran in `PRAGMA user_version`, and opening it runs the steps after that, each in one transaction.
+ * A step is never edited once released (a user's file already ran it); a change is a new step.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** The table mirroring one synced entity (`stockLevel` -> `mirror_stock_level`). */
+export const mirrorTable = (entity: string): string =>
+  `mirror_${entity.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`;
+
+// Rows are kept as the JSON that travelled: an upsert replaces the whole row, and which fields a
+// row has depends on the device's role, so columns per field would only copy the wire schema.
+const mirrorTables = entityNames
+  .map(
+    (e) => `CREATE TABLE ${mirrorTable(e)} (id TEXT PRIMARY KEY, row TEXT NOT NULL CHECK (json_valid(row)));`,
+  )
+  .join('\n');
+
+/** A generated column over the row's JSON, indexed, for the screens' lookups by parent. */
+const lookup = (entity: string, column: string, field: string) => {
+  const table = mirrorTable(entity);
+  return `ALTER TABLE ${table} ADD COLUMN ${column} TEXT GENERATED ALWAYS AS (json_extract(row, '$.${field}')) VIRTUAL;
+CREATE INDEX ${table}_${column} ON ${table} (${column});`;
+};
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'mirror, outbox, needs attention, sync state',
+    sql: `${mirrorTables}
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  mutation_id TEXT NOT NULL UNIQUE,
+  envelope TEXT NOT NULL CHECK (json_valid(envelope)),
+  state TEXT NOT NULL CHECK (state IN ('pending', 'acked'))
+);
+CREATE TABLE attention (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  mutation_id TEXT NOT NULL,
+  envelope TEXT NOT NULL CHECK (json_valid(envelope)),
+  result TEXT NOT NULL CHECK (json_valid(result))
+);
+CREATE INDEX attention_mutation ON attention (mutation_id);
+CREATE TABLE sync_state (
+  only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+  cursor TEXT,
+  last_sync_at INTEGER
+);
+INSERT INTO sync_state (only_row, cursor, last_sync_at) VALUES (1, NULL, NULL);`,
+  },
+  {
+    version: 2,
+    name: 'lookups by parent for the screens',
+    sql: [
+      lookup('variant', 'product_id', 'productId'),
+      lookup('stockLevel', 'variant_id', 'variantId'),
+      lookup('bin', 'location_id', 'locationId'),
+      lookup('orderLine', 'order_id', 'orderId'),
+      lookup('orderNote', 'order_id', 'orderId'),
+      lookup('order', 'status', 'status'),
+    ].join('\n'),
+  },
+];
+
+export const latestVersion = (list: readonly Migration[] = migrations): number => list.at(-1)?.version ?? 0;
+
+/**
+ * Brings the file up to the last step of `list`. A file written by a newer app (a higher version
+ * than this app knows) is refused rather than used with a schema this code does not understand.
+ */
+export function migrate(db: Database.Database, list: readonly Migration[] = migrations): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = latestVersion(list);
+  if (current > latest) {
+    throw new Error(
+      `The offline cache was written by a newer Shoebox (schema ${current}, this app knows ${latest}); update the app.`,
+    );
+  }
+  for (const step of list) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      // user_version is part of the database header, written in the same transaction.
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+  return latestVersion(list);
+}
