@@ -1,0 +1,76 @@
+/**
+ * Serves the built storefront (a folder of static files: `index.html` plus hashed `assets/`) at
+ * `/`. store-api knows nothing of the storefront's code; it only serves its files:
+ * - hashed assets are immutable (a new build has new names), cached for a year;
+ * - HTML is revalidated on every visit (`no-cache`), so a deploy shows at once;
+ * - client routes (`/p/dora-western-boot`, `/c/boots?size=38`) get `index.html` (the SPA fallback),
+ *   but never the API's own prefixes, so an unknown `/store/...` or `/admin/...` path still answers
+ *   a 404 problem document rather than a web page.
+ * Mounted after the API routes, so API requests never touch the file system.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+
+/** Paths the SPA fallback never answers (the API, its documents and the operations endpoints). */
+const reservedPrefixes = [
+  '/store',
+  '/admin',
+  '/docs',
+  '/webhooks',
+  '/media',
+  '/openapi.json',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+];
+const isReserved = (path: string) => reservedPrefixes.some((p) => path === p || path.startsWith(`${p}/`));
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
+
+/** Our own origin only; inline style attributes for swatch colours; JSON-LD blocks are data, not scripts. */
+const storefrontCsp = helmet.contentSecurityPolicy({
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+});
+
+/** True when `dir` holds a built storefront. */
+export const hasStorefront = (dir: string): boolean => existsSync(join(dir, 'index.html'));
+
+/** Mounts the files of `dir` and the SPA fallback on `router`; does nothing when the folder is not built. */
+export function mountStorefront(router: Router, dir: string): void {
+  if (!hasStorefront(dir)) return;
+  const index = join(dir, 'index.html');
+  router.use(
+    express.static(dir, {
+      index: false,
+      redirect: false,
+      setHeaders: (res, path) => {
+        res.setHeader('cache-control', path.includes(`${join(dir, 'assets')}`) ? IMMUTABLE : REVALIDATE);
+      },
+    }),
+  );
+  router.get('/{*splat}', (req, res, next) => {
+    // Files that do not exist (an old hashed asset, /favicon.ico) stay 404s; so do API prefixes.
+    if (isReserved(req.path) || req.path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(req.path))
+      return next();
+    // Only a browser asking for a page (not an API client sending Accept: */*) gets the app.
+    if (!(req.headers.accept ?? '').includes('text/html')) return next();
+    storefrontCsp(req, res, () => {
+      res.setHeader('cache-control', REVALIDATE);
+      res.sendFile(index);
+    });
+  });
+}
