@@ -31,3 +31,15 @@ export async function productWithSoldOutSize(api: ShoeboxClient) {
   }
   throw new Error('the demo shop has no broken size run');
 }
+
+/** Staff write off every available pair of a variant (all locations): the size sells out under the shopper. */
+export async function sellOut(api: ShoeboxClient, variantId: string): Promise<void> {
+  const levels = await api.admin.inventory.levels({ variantId });
+  for (const level of levels.items.filter((l) => l.available > 0))
+    await api.admin.inventory.adjust({
+      locationId: level.locationId,
+      variantId,
+      delta: -level.available,
+      reason: 'loss',
+    });
+}

@@ -2,10 +2,10 @@
  * The storefront end to end in Debian's chromium at phone size, against a real store-api with the
  * demo shop on SQLite (its own process, port and data directory) and the demo payment provider.
  */
-import type { ShoeboxClient } from '@shoebox/shared/client';
+import { createShoeboxClient, type ShoeboxClient } from '@shoebox/shared/client';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { managerClient, orderByNumber, productWithSoldOutSize } from './admin.ts';
+import { managerClient, orderByNumber, productWithSoldOutSize, sellOut } from './admin.ts';
 import { launchChromium, phoneContext, type Shop, startShop } from './harness.ts';
 import {
   addFirstInStockSize,
@@ -166,5 +166,28 @@ describe('storefront', () => {
     await page.getByRole('heading', { name: 'Thank you! Your order is placed' }).waitFor();
     expect(await page.locator('.order-number strong').textContent()).toBe(number);
     expect((await orderByNumber(admin, number)).status).toBe('paid');
+  });
+
+  it('says which size sold out during checkout, places no order, and keeps the bag', async () => {
+    const page = await newPage();
+    await page.goto('/c/loafers-mules');
+    await page.locator('.grid .card a').first().click();
+    await addFirstInStockSize(page);
+    await checkoutToPayment(page, 'ana@example.com');
+    const cartToken = await page.evaluate(() => localStorage.getItem('shoebox.cart'));
+    const cart = await createShoeboxClient({ baseUrl: shop.baseUrl, cartToken }).store.cart.get();
+    const line = cart.lines[0]!;
+    await sellOut(admin, line.variantId);
+
+    await payWith(page, DEMO_CARDS.ok);
+    await page
+      .getByText(`Sorry, ${line.productName} in EU ${line.sizeEu} sold out while you were checking out`)
+      .waitFor();
+    expect(await bagCount(page)).toBe('1');
+    expect((await admin.admin.orders.list({ email: 'ana@example.com' })).items).toHaveLength(0);
+
+    await page.getByRole('link', { name: 'Go to your bag' }).click();
+    await page.getByText('Sold out in this size').waitFor();
+    expect(await page.locator('.lines .line').count()).toBe(1);
   });
 });

@@ -49,8 +49,7 @@ export async function payForCart(cart: CartView, cardNumber: string): Promise<Pa
   } catch (e) {
     if (isShoeboxApiError(e) && e.code === 'INSUFFICIENT_STOCK') {
       await loadCart(true);
-      const sku = typeof e.details?.sku === 'string' ? e.details.sku : null;
-      const line = cart.lines.find((l) => l.sku === sku);
+      const line = cart.lines.find((l) => l.sku === e.details?.sku || l.variantId === e.details?.variantId);
       const what = line ? `${line.productName} in EU ${line.sizeEu}` : 'A size in your bag';
       return {
         kind: 'sold_out',
