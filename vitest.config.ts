@@ -41,6 +41,16 @@ export default defineConfig({
           ]
         : []),
       { extends: true, test: { name: 'tests', include: ['tests/**/*.test.ts'] } },
+      // Component tests of the storefront in jsdom (no layout: anything that needs it is in tests/storefront).
+      {
+        extends: true,
+        test: {
+          name: 'storefront',
+          root: './storefront',
+          include: ['src/**/*.test.tsx'],
+          environment: 'jsdom',
+        },
+      },
     ],
   },
 });
