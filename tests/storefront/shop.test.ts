@@ -190,4 +190,23 @@ describe('storefront', () => {
     await page.getByText('Sold out in this size').waitFor();
     expect(await page.locator('.lines .line').count()).toBe(1);
   });
+
+  it('fits a 320 px wide phone without sideways scrolling', async () => {
+    const context = await browser.newContext({
+      baseURL: shop.baseUrl,
+      viewport: { width: 320, height: 640 },
+    });
+    const page = await context.newPage();
+    await page.goto('/c/boots-booties');
+    await page.locator('.grid .card a').first().click();
+    await addFirstInStockSize(page);
+    const product = new URL(page.url()).pathname;
+    for (const path of [product, '/', '/c/boots-booties?size=38', '/search?q=zzzz', '/cart', '/checkout']) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(320);
+    }
+    await context.close();
+  });
 });

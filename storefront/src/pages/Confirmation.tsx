@@ -41,7 +41,9 @@ export default function Confirmation({ number }: { number: string }) {
           </ul>
           <dl className="totals">
             <dt>Delivery</dt>
-            <dd>{money(order.totals.shippingMinor, order.currency)}</dd>
+            <dd>
+              {order.totals.shippingMinor === 0 ? 'Free' : money(order.totals.shippingMinor, order.currency)}
+            </dd>
             <dt className="total">Total paid</dt>
             <dd className="total">{money(order.totals.totalMinor, order.currency)}</dd>
           </dl>
