@@ -31,6 +31,8 @@ export const PHONE = { width: 390, height: 844 };
 export interface Shop {
   baseUrl: string;
   dataDir: string;
+  /** The storefront build this shop serves. */
+  storefrontDir: string;
   stop: () => Promise<void>;
 }
 
@@ -108,7 +110,7 @@ export async function startShop(): Promise<Shop> {
     await stop();
     throw e;
   }
-  return { baseUrl, dataDir: join(dir, 'data'), stop };
+  return { baseUrl, dataDir: join(dir, 'data'), storefrontDir, stop };
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../test-support/harness.ts';
 
@@ -9,6 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'shoebox-storefront-'));
 mkdirSync(join(dir, 'assets'));
 writeFileSync(join(dir, 'index.html'), '<!doctype html><title>shop</title><div id="root"></div>');
 writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
+writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
 writeFileSync(join(dir, 'robots.txt'), 'User-agent: *');
 
 let t: TestApp;
@@ -39,6 +42,15 @@ describe('the built storefront at /', () => {
     const asset = await fetch(`${t.baseUrl}/assets/index-abc123.js`);
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const br = await fetch(`${t.baseUrl}/assets/index-abc123.js`, {
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('content-type')).toMatch(/javascript/);
+    expect(br.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const gz = await fetch(`${t.baseUrl}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect([await br.text(), await gz.text()]).toEqual(['console.log(1)', 'console.log(1)']);
     const robots = await fetch(`${t.baseUrl}/robots.txt`);
     expect(robots.headers.get('cache-control')).toBe('no-cache');
   });

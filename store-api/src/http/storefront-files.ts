@@ -6,11 +6,12 @@
  * - client routes (`/p/dora-western-boot`, `/c/boots?size=38`) get `index.html` (the SPA fallback),
  *   but never the API's own prefixes, so an unknown `/store/...` or `/admin/...` path still answers
  *   a 404 problem document rather than a web page.
+ * - JS and CSS go out as the build's precompressed `.br` / `.gz` twins when the browser takes them.
  * Mounted after the API routes, so API requests never touch the file system.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import express, { type Router } from 'express';
+import { extname, join, normalize } from 'node:path';
+import express, { type Request, type Response, type NextFunction, type Router } from 'express';
 import helmet from 'helmet';
 
 /** Paths the SPA fallback never answers (the API, its documents and the operations endpoints). */
@@ -46,6 +47,34 @@ const storefrontCsp = helmet.contentSecurityPolicy({
   },
 });
 
+const encodings = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+const assetTypes: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+/** A hashed JS or CSS asset in the encoding the browser prefers among those the build wrote. */
+function precompressed(dir: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const type = assetTypes[extname(req.path)];
+    if (!type || !req.path.startsWith('/assets/') || (req.method !== 'GET' && req.method !== 'HEAD'))
+      return next();
+    const file = normalize(join(dir, req.path));
+    if (!file.startsWith(join(dir, 'assets'))) return next();
+    const accepted = req.acceptsEncodings(encodings.map((e) => e.name));
+    const encoding = encodings.find((e) => e.name === accepted && existsSync(file + e.suffix));
+    if (!encoding) return next();
+    res.setHeader('content-type', type);
+    res.setHeader('content-encoding', encoding.name);
+    res.setHeader('vary', 'accept-encoding');
+    res.setHeader('cache-control', IMMUTABLE);
+    res.sendFile(file + encoding.suffix);
+  };
+}
+
 /** True when `dir` holds a built storefront. */
 export const hasStorefront = (dir: string): boolean => existsSync(join(dir, 'index.html'));
 
@@ -53,6 +82,7 @@ export const hasStorefront = (dir: string): boolean => existsSync(join(dir, 'ind
 export function mountStorefront(router: Router, dir: string): void {
   if (!hasStorefront(dir)) return;
   const index = join(dir, 'index.html');
+  router.use(precompressed(dir));
   router.use(
     express.static(dir, {
       index: false,

@@ -1,5 +1,4 @@
-import type { StoreCategoryList, StoreProductList } from '@shoebox/shared/contracts';
-import { api } from '../app/api.ts';
+import { arrivalsLoader, categoriesLoader } from '../app/loaders.ts';
 import { useMeta } from '../app/meta.ts';
 import { Link } from '../app/router.tsx';
 import { useFetch } from '../app/use-fetch.ts';
@@ -11,10 +10,10 @@ export default function Home() {
     description: 'Boots, heels, flats, sandals and sneakers in EU 35 to 43, with free returns.',
     canonicalPath: '/',
   });
-  const categories = useFetch<StoreCategoryList>('categories', () => api.store.categories());
-  const arrivals = useFetch<StoreProductList>('new', () =>
-    api.store.products.list({ sort: 'new', inStock: true, pageSize: 8 }),
-  );
+  const c = categoriesLoader();
+  const a = arrivalsLoader();
+  const categories = useFetch(c.key, c.load);
+  const arrivals = useFetch(a.key, a.load);
   return (
     <div className="home">
       <section className="hero">

@@ -1,7 +1,6 @@
 /** Category and search listings: facets, sorting and pages, all in the URL. */
-import type { StoreProductList } from '@shoebox/shared/contracts';
 import { useRef, useState } from 'react';
-import { api } from '../app/api.ts';
+import { listingLoader } from '../app/loaders.ts';
 import { useMeta } from '../app/meta.ts';
 import { navigate, useLocation } from '../app/router.tsx';
 import { useFetch } from '../app/use-fetch.ts';
@@ -12,7 +11,6 @@ import {
   type Filters,
   filtersFrom,
   PAGE_SIZE,
-  queryOf,
   searchOf,
   sortLabels,
 } from '../listing/filters.ts';
@@ -23,10 +21,8 @@ import { ProductCard } from '../listing/ProductCard.tsx';
 export default function Listing({ category }: { category?: string }) {
   const { pathname, search } = useLocation();
   const filters = filtersFrom(search);
-  const key = pathname + searchOf(filters);
-  const { data, error } = useFetch<StoreProductList>(key, () =>
-    api.store.products.list(queryOf(filters, category)),
-  );
+  const loader = listingLoader(pathname, search, category);
+  const { data, error } = useFetch(loader.key, loader.load);
   const [sheetOpen, setSheetOpen] = useState(false);
   const sheet = useRef<HTMLElement>(null);
   const categoryName = category ? data?.facets.category.find((c) => c.value === category)?.label : undefined;

@@ -1,7 +1,8 @@
 /** The product page: gallery, colour swatches, the size selector as the hero, size chart, sticky "Add to bag". */
 import type { StoreProductDetail } from '@shoebox/shared/contracts';
 import { useRef, useState } from 'react';
-import { api, messageOf } from '../app/api.ts';
+import { messageOf } from '../app/api.ts';
+import { productLoader } from '../app/loaders.ts';
 import { money } from '../app/format.ts';
 import { useMeta } from '../app/meta.ts';
 import { Link, navigate, useLocation } from '../app/router.tsx';
@@ -14,7 +15,8 @@ import { SizeChart } from '../product/SizeChart.tsx';
 import { SizeSelector } from '../product/SizeSelector.tsx';
 
 export default function Product({ slug }: { slug: string }) {
-  const { data: product, error } = useFetch<StoreProductDetail>(slug, () => api.store.products.get(slug));
+  const loader = productLoader(slug);
+  const { data: product, error } = useFetch(loader.key, loader.load);
   useMeta(
     product
       ? {
