@@ -161,7 +161,7 @@ function ProductView({ product }: { product: StoreProductDetail }) {
             <dt>Material</dt>
             <dd>{product.material}</dd>
             <dt>Heel</dt>
-            <dd>{(product.heelHeightMm / 10).toLocaleString('en')} cm</dd>
+            <dd>{product.heelHeightMm / 10} cm</dd>
           </dl>
         </section>
       </div>
