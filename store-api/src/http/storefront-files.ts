@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import express, { type Request, type Response, type NextFunction, type Router } from 'express';
-import helmet from 'helmet';
+import { sameOriginCsp } from './same-origin-csp.ts';
 
 /** Paths the SPA fallback never answers (the API, its documents and the operations endpoints). */
 const reservedPrefixes = [
@@ -30,22 +30,6 @@ const isReserved = (path: string) => reservedPrefixes.some((p) => path === p || 
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
-
-/** Our own origin only; inline style attributes for swatch colours; JSON-LD blocks are data, not scripts. */
-const storefrontCsp = helmet.contentSecurityPolicy({
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-});
 
 const encodings = [
   { name: 'br', suffix: '.br' },
@@ -98,7 +82,7 @@ export function mountStorefront(router: Router, dir: string): void {
       return next();
     // Only a browser asking for a page (not an API client sending Accept: */*) gets the app.
     if (!(req.headers.accept ?? '').includes('text/html')) return next();
-    storefrontCsp(req, res, () => {
+    sameOriginCsp(req, res, () => {
       res.setHeader('cache-control', REVALIDATE);
       res.sendFile(index);
     });

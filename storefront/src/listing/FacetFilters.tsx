@@ -112,26 +112,26 @@ function PriceRange(props: {
     if (min !== undefined && max !== undefined && min > max) [min, max] = [max, min];
     onChange({ ...filters, minPrice: min, maxPrice: max, page: 1 });
   };
+  const bounds = [
+    { name: 'min', label: 'From', placeholder: Math.floor(range.min / 100), value: filters.minPrice },
+    { name: 'max', label: 'to', placeholder: Math.ceil(range.max / 100), value: filters.maxPrice },
+  ];
   return (
     <form className="facet price" onSubmit={submit} key={`${filters.minPrice}-${filters.maxPrice}`}>
       <fieldset>
         <legend>Price ({currency})</legend>
-        <label htmlFor={`${id}-min`}>From</label>
-        <input
-          id={`${id}-min`}
-          name="min"
-          inputMode="decimal"
-          placeholder={String(Math.floor(range.min / 100))}
-          defaultValue={filters.minPrice === undefined ? '' : filters.minPrice / 100}
-        />
-        <label htmlFor={`${id}-max`}>to</label>
-        <input
-          id={`${id}-max`}
-          name="max"
-          inputMode="decimal"
-          placeholder={String(Math.ceil(range.max / 100))}
-          defaultValue={filters.maxPrice === undefined ? '' : filters.maxPrice / 100}
-        />
+        {bounds.map((b) => (
+          <span key={b.name} className="price-bound">
+            <label htmlFor={`${id}-${b.name}`}>{b.label}</label>
+            <input
+              id={`${id}-${b.name}`}
+              name={b.name}
+              inputMode="decimal"
+              placeholder={String(b.placeholder)}
+              defaultValue={b.value === undefined ? '' : b.value / 100}
+            />
+          </span>
+        ))}
         <button type="submit">Apply</button>
       </fieldset>
     </form>
