@@ -48,6 +48,16 @@ export default defineConfig({
         test: { name: 'desktop-ui', include: ['desktop/src/**/*.test.tsx'], environment: 'happy-dom' },
       },
       { extends: true, test: { name: 'tests', include: ['tests/**/*.test.ts'] } },
+      // Component tests of the storefront in jsdom (no layout: anything that needs it is in tests/storefront).
+      {
+        extends: true,
+        test: {
+          name: 'storefront',
+          root: './storefront',
+          include: ['src/**/*.test.tsx'],
+          environment: 'jsdom',
+        },
+      },
     ],
   },
 });

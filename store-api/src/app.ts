@@ -12,6 +12,7 @@ import { problemHandler } from './http/problem.ts';
 import { requestLog } from './http/request-log.ts';
 import { mountSystemRoutes } from './http/system.routes.ts';
 import { mountApiDocs } from './http/openapi/docs-page.ts';
+import { mountStorefront } from './http/storefront-files.ts';
 import { allRoutes } from './routes.ts';
 import { createServices } from './services.ts';
 import { wireDemoPayments } from './modules/payments/payments.routes.ts';
@@ -55,6 +56,7 @@ export function createApp({ store, config, log }: AppDeps) {
     bodyLimitBytes: config.bodyLimitBytes,
     rawLimitBytes: config.imageMaxBytes,
   });
+  mountStorefront(router, config.storefrontDir);
   app.use(router);
   app.use((req, _res, next) => {
     next(new DomainError('not_found', 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.path}.`));

@@ -7,6 +7,7 @@ import { type Config, loadConfig } from './config/env.ts';
 import { openStore } from './db/client.ts';
 import { isEmpty, seedDemo } from './db/seed/demo.ts';
 import { answerParserErrors } from './http/client-error.ts';
+import { hasStorefront } from './http/storefront-files.ts';
 import { allJobs, createScheduler } from './jobs/index.ts';
 
 async function main(): Promise<void> {
@@ -67,6 +68,9 @@ function printWelcome(config: Config, port: number | string, dialect: string, wo
   const lines = [
     '',
     `Shoebox store-api is running on ${dialect === 'sqlite' ? 'the embedded SQLite database' : 'MySQL'}${workers > 1 ? ` in ${workers} processes` : ''}.`,
+    hasStorefront(config.storefrontDir)
+      ? `  Shop         ${base}/`
+      : '  Shop         not built: npm run build -w @shoebox/storefront (npm start does it)',
     `  API          ${base}`,
     `  Store        ${base}/store/products`,
     `  API docs     ${base}/docs`,

@@ -22,6 +22,7 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   DATA_DIR: z.string().default(join(repoRoot, '.data')),
+  STOREFRONT_DIR: z.string().default(join(repoRoot, 'storefront', 'dist')),
   DATABASE_URL: z
     .string()
     .regex(/^(mysql|file):/, 'must start with mysql:// or file:')
@@ -57,6 +58,8 @@ export interface Config {
   host: string;
   port: number;
   dataDir: string;
+  /** The built storefront served at `/` (skipped when the folder holds no index.html). */
+  storefrontDir: string;
   databaseUrl: string;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
@@ -96,6 +99,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     dataDir: e.DATA_DIR,
+    storefrontDir: resolve(e.STOREFRONT_DIR),
     databaseUrl,
     jwtSecret: e.JWT_SECRET ?? persistedSecret(e.DATA_DIR, e.NODE_ENV),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -6,28 +6,11 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import express, { type Router } from 'express';
-import helmet from 'helmet';
+import { sameOriginCsp as docsCsp } from '../same-origin-csp.ts';
 import type { RouteSpec } from '../route.ts';
 import { buildOpenApi } from './generate.ts';
 
 const swaggerUiDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-
-/** Everything from our own origin; inline styles because Swagger UI sets style attributes. */
-const docsCsp = helmet.contentSecurityPolicy({
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-  },
-});
 
 const page = `<!doctype html>
 <html lang="en">

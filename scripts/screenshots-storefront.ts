@@ -1,0 +1,62 @@
+/**
+ * Screenshots of the storefront at phone size (390 x 844) into docs/screenshots/: home, listing,
+ * product, bag, checkout (with a declined card) and the confirmation, on a fresh demo shop.
+ * Run: `npx tsx scripts/screenshots-storefront.ts` (builds the storefront, starts its own API).
+ */
+import { join, resolve } from 'node:path';
+import { launchChromium, phoneContext, startShop } from '../tests/storefront/harness.ts';
+import { addFirstInStockSize, checkoutToPayment, DEMO_CARDS, payWith } from '../tests/storefront/shopper.ts';
+
+const out = resolve(import.meta.dirname, '../docs/screenshots');
+const shot = (name: string) => ({ path: join(out, `storefront-${name}.png`), fullPage: false });
+
+async function main() {
+  const shop = await startShop();
+  const browser = await launchChromium();
+  try {
+    const page = await (await phoneContext(browser, shop.baseUrl)).newPage();
+    await page.goto('/');
+    await page.locator('.grid .card').first().waitFor();
+    await page.screenshot(shot('home'));
+
+    await page.goto('/c/boots-booties?size=38&colour=black');
+    await page.locator('.grid .card').first().waitFor();
+    await page.screenshot(shot('listing'));
+    await page.getByRole('button', { name: /^Filters/ }).click();
+    await page.screenshot(shot('listing-filters'));
+
+    await page.goto('/search?q=zzzz');
+    await page.getByText('No shoes match').waitFor();
+    await page.screenshot(shot('no-results'));
+
+    await page.goto('/c/boots-booties');
+    await page.locator('.grid .card a').first().click();
+    await page.locator('.size-grid').waitFor();
+    await page.screenshot(shot('product'));
+    await addFirstInStockSize(page);
+
+    await page.goto('/cart');
+    await page.locator('.lines .line').first().waitFor();
+    await page.screenshot(shot('cart'));
+
+    await checkoutToPayment(page, 'ana@example.com');
+    await payWith(page, DEMO_CARDS.declined);
+    await page.getByText('Your card was declined.').waitFor();
+    await page.locator('.pay-problem').scrollIntoViewIfNeeded();
+    await page.screenshot(shot('declined'));
+
+    await payWith(page, DEMO_CARDS.ok);
+    await page.getByText('Thank you!').waitFor();
+    await page.locator('.totals').waitFor();
+    await page.screenshot(shot('confirmation'));
+    console.log(`screenshots in ${out}`);
+  } finally {
+    await browser.close();
+    await shop.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

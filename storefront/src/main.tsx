@@ -1,0 +1,14 @@
+// First: configures zod before any contract is built (see the file).
+import './app/zod-config.ts';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { preloadPage } from './app/loaders.ts';
+import './styles/global.css';
+
+preloadPage(new URL(location.href));
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

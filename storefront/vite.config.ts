@@ -1,0 +1,41 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+// The dev server proxies the API (STOREFRONT_API, default the `npm start` port) so the app calls
+// its own origin in development exactly as it does when store-api serves the built files.
+const api = process.env.STOREFRONT_API ?? 'http://127.0.0.1:4000';
+
+/**
+ * Writes `.br` and `.gz` beside every JS and CSS asset at build time, so store-api can send them
+ * compressed without compressing on each request (and without a compression dependency).
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'shoebox-precompress',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = config.build.outDir;
+    },
+    writeBundle: () => {
+      const assets = join(outDir, 'assets');
+      for (const name of readdirSync(assets).filter((n) => /\.(js|css)$/.test(n))) {
+        const bytes = readFileSync(join(assets, name));
+        writeFileSync(
+          join(assets, `${name}.br`),
+          brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        );
+        writeFileSync(join(assets, `${name}.gz`), gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), precompress()],
+  build: { target: 'es2022', outDir: 'dist', assetsDir: 'assets' },
+  server: { proxy: { '/store': api, '/media': api } },
+});
