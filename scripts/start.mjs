@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the API and the desktop back office (browser mode) together. Each service starts,
 // is waited for on its health URL, and then both addresses are printed together. Ctrl-C stops all.
-// To add a service (the storefront), add an entry to SERVICES.
+// The shop (storefront) is served by the API at `/`; `npm start` builds it first (prestart).
+// To add a service, add an entry to SERVICES.
 
 import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -84,6 +85,7 @@ async function main() {
     [
       '',
       'Shoebox is running:',
+      `  ${'Shop'.padEnd(width)}  ${apiUrl}/`,
       ...SERVICES.map((s) => `  ${s.name.padEnd(width)}  ${s.url}`),
       '',
       'Sign in to the desktop with a demo login, e.g. warehouse@shoebox.test / shoebox-warehouse-1',
