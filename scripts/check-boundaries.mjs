@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ownershipProblems, selfTest, tablesOf } from './table-writes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -198,7 +199,8 @@ function check(pkg, file, spec) {
 }
 
 function main() {
-  const violations = [];
+  const tables = tablesOf(join(ROOT, 'store-api/src/db/schema/mysql'));
+  const violations = [...selfTest(tables)];
   let count = 0;
   for (const [pkg, folder] of Object.entries(PACKAGES)) {
     for (const file of walk(join(ROOT, folder), [])) {
@@ -208,6 +210,11 @@ function main() {
         for (const rule of check(pkg, file, spec)) {
           violations.push(`${relative(ROOT, file)}:${line}  '${spec}'  ${rule}`);
         }
+      }
+      if (pkg === 'store-api') {
+        const rel = relative(join(ROOT, folder), file).split(sep).join('/');
+        for (const { line, rule } of ownershipProblems(rel, text, tables))
+          violations.push(`${relative(ROOT, file)}:${line}  ${rule}`);
       }
     }
   }

@@ -1,7 +1,15 @@
 import type { Db, Store } from '../db/client.ts';
 import { deferRows } from '../db/rows.ts';
 
-export type ChangedEntity = 'product' | 'variant' | 'stock' | 'brand' | 'category' | 'colour';
+export type ChangedEntity =
+  | 'product'
+  | 'variant'
+  | 'stock'
+  | 'brand'
+  | 'category'
+  | 'colour'
+  | 'order'
+  | 'order_line';
 
 /**
  * Appends to the change sequence inside the caller's transaction, written just before it commits

@@ -242,6 +242,14 @@ export function createCartService(
       return repo.setStatus(tx, cartId, 'open', 'converted', now);
     },
 
+    /**
+     * converted -> open again, with a new version, inside the transaction that cancels the order
+     * made from it (the payment could not start): the shopper's retry places a fresh order.
+     */
+    async reopen(tx: Db, cartId: string, now: number): Promise<boolean> {
+      return repo.reopenConverted(tx, cartId, now);
+    },
+
     // ---- store routes ----
 
     async create(ctx: RequestContext): Promise<CartWithToken> {

@@ -1,8 +1,7 @@
 import { DomainError } from '@shoebox/shared';
 import type { DemoPayBody, DemoPayResult } from '@shoebox/shared/contracts';
-import { eq } from 'drizzle-orm';
 import type { FlowDeps } from '../../flows/deps.ts';
-import { findOrder, orderReaders } from '../../flows/order-ops.ts';
+import { findOrder, findOrderByNumber } from '../orders/index.ts';
 import { isDemoProvider } from '../../integrations/payments/index.ts';
 
 const orderNotFound = () =>
@@ -22,8 +21,7 @@ export async function demoPay(deps: FlowDeps, body: DemoPayBody): Promise<DemoPa
       'DEMO_PAYMENTS_DISABLED',
       'Demo payments are off: this shop takes real payments.',
     );
-  const o = deps.store.t.orders;
-  const order = await orderReaders(deps.store).orders.first(deps.store.db, eq(o.number, body.orderNumber));
+  const order = await findOrderByNumber(deps.store.db, deps.store, body.orderNumber);
   if (!order || order.email !== body.email) throw orderNotFound();
   if (!order.paymentIntentId || order.status !== 'pending_payment')
     throw new DomainError(
