@@ -198,9 +198,25 @@ function check(pkg, file, spec) {
   return problems;
 }
 
+/** Export map targets that do not exist (a package must not promise a missing file). */
+function missingExports() {
+  const problems = [];
+  for (const pkg of Object.keys(PACKAGES)) {
+    const exp = exportsOf(pkg);
+    if (!exp) continue;
+    for (const [key, target] of Object.entries(exp)) {
+      const paths = typeof target === 'string' ? [target] : Object.values(target ?? {});
+      for (const path of paths)
+        if (typeof path === 'string' && !path.includes('*') && !existsSync(join(ROOT, pkg, path)))
+          problems.push(`${pkg}/package.json  exports "${key}" -> ${path}, which does not exist`);
+    }
+  }
+  return problems;
+}
+
 function main() {
   const tables = tablesOf(join(ROOT, 'store-api/src/db/schema/mysql'));
-  const violations = [...selfTest(tables)];
+  const violations = [...selfTest(tables), ...missingExports()];
   let count = 0;
   for (const [pkg, folder] of Object.entries(PACKAGES)) {
     for (const file of walk(join(ROOT, folder), [])) {

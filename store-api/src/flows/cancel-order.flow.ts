@@ -1,5 +1,5 @@
 import type { CancelOrderBody } from '@shoebox/shared/contracts';
-import type { RequestContext } from '../http/context.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import { recordAudit } from '../modules/audit/audit.repo.ts';
 import { giveBackCoupon } from '../modules/coupons/index.ts';
 import {

@@ -1,6 +1,6 @@
 import { houseCarrierMethods, type OrderStatus, type Width, widths } from '@shoebox/shared';
 import { type Db, uniqueViolation } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import { type RequestContext, systemContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
 import { iso } from '../lib/time.ts';
@@ -20,7 +20,7 @@ import {
 } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
 import { LateRefundNeeded, refundLatePayment, reserveAgain } from './late-payment.ts';
-import { cancelReservedOrder, systemCtx } from './order-ops.ts';
+import { cancelReservedOrder } from './order-ops.ts';
 import { reconcileFailedRefund } from './refund-reconcile.ts';
 
 /** What handling a provider event did, recorded with its id (payment_events.outcome). */
@@ -59,7 +59,11 @@ export async function confirmPayment(
   event: PaymentEvent,
   options: { now?: number } = {},
 ): Promise<ConfirmOutcome> {
-  const ctx = systemCtx(deps, options.now ?? Date.now(), `payment:${event.id}`.slice(0, 64));
+  const ctx = systemContext({
+    log: deps.log,
+    now: options.now ?? Date.now(),
+    requestId: `payment:${event.id}`.slice(0, 64),
+  });
   for (let attempt = 0; ; attempt++) {
     try {
       return await deps.store.tx((tx) => handle(deps, tx, ctx, event));

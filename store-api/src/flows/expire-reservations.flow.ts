@@ -1,7 +1,8 @@
+import { systemContext } from '../lib/request-context.ts';
 import { iso } from '../lib/time.ts';
 import { findOrder, ordersWithLapsedReservation } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
-import { cancelReservedOrder, systemCtx } from './order-ops.ts';
+import { cancelReservedOrder } from './order-ops.ts';
 
 export interface ExpiryReport {
   /** Orders whose reservation this run released. */
@@ -26,7 +27,7 @@ export async function expireReservations(
   const { store } = deps;
   const report: ExpiryReport = { released: 0, skipped: 0, cancelFailures: 0 };
   const due = await ordersWithLapsedReservation(store, now, options.limit ?? 500);
-  const ctx = systemCtx(deps, now, 'job:orders.expire-reservations');
+  const ctx = systemContext({ log: deps.log, now, requestId: 'job:orders.expire-reservations' });
   for (const id of due) {
     if (options.signal?.aborted) break;
     const released = await store.tx(async (tx) => {

@@ -1,6 +1,6 @@
 import { isDomainError } from '@shoebox/shared';
 import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { sha256 } from '../lib/hash.ts';
 import { enqueue } from '../modules/notifications/index.ts';

@@ -1,6 +1,5 @@
-import pino from 'pino';
 import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import { giveBackCoupon } from '../modules/coupons/index.ts';
 import {
   linesOfOrder,
@@ -11,21 +10,7 @@ import {
 } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
 
-/** Steps the checkout flows share: a system context, stock give-backs and cancelling an unpaid order. */
-
-const silent = pino({ level: 'silent' });
-
-/** A context for work no request started (webhooks, jobs, the demo listener). */
-export const systemCtx = (
-  deps: Pick<FlowDeps, 'log'>,
-  now: number,
-  requestId = 'system',
-): RequestContext => ({
-  requestId,
-  log: deps.log ?? silent,
-  actor: { type: 'anonymous' },
-  now,
-});
+/** Steps the checkout flows share: stock give-backs and cancelling an unpaid order. */
 
 /** Release movements for every line of an order (its reservation goes back to available). */
 export async function releaseLines(

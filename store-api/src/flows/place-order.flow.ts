@@ -1,8 +1,8 @@
-import { DomainError, isDomainError, newId } from '@shoebox/shared';
+import { DomainError, type ErrorCode, isDomainError, newId } from '@shoebox/shared';
 import type { CheckoutResult } from '@shoebox/shared/contracts';
 import { uniqueViolation } from '../db/client.ts';
 import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import type { CreatedIntent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
 import { iso } from '../lib/time.ts';
@@ -44,7 +44,7 @@ export interface PlacedOrder {
   order: OrderRow;
 }
 
-const refuse = (code: string, message: string, details?: Record<string, unknown>) =>
+const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('business_rule', code, message, details ? { details } : undefined);
 
 /** Step 1: the order and its reservation, in one transaction. Exported for the crash-safety test. */

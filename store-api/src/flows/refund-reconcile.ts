@@ -1,6 +1,6 @@
 import { type Currency, formatMoney } from '@shoebox/shared';
 import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { type OrderRow, refundByProviderId, reverseFailedRefund } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';

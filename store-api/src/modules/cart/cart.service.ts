@@ -1,13 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  businessRule,
-  conflict,
-  DomainError,
-  newId,
-  newToken,
-  normalizeCouponCode,
-  notFound,
-} from '@shoebox/shared';
+import { conflict, DomainError, newId, newToken, normalizeCouponCode, notFound } from '@shoebox/shared';
 import {
   type AddCartLineBody,
   type CartAddress,
@@ -18,8 +10,9 @@ import {
 } from '@shoebox/shared/contracts';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config/env.ts';
+import { couponErrors } from '../coupons/index.ts';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { sha256 } from '../../lib/hash.ts';
 import {
   type CartCoupon,
@@ -289,7 +282,7 @@ export function createCartService(
         const normalized = normalizeCouponCode(code);
         const row = await repo.couponByCode(store.db, normalized);
         if (!row?.active) {
-          throw businessRule('COUPON_NOT_FOUND', 'No active coupon with this code.', { code: normalized });
+          throw couponErrors.unknownCode(normalized);
         }
         const coupon = await couponFor(store.db, { ...state.cart, couponCode: row.code });
         return { set: { couponCode: row.code }, coupon };

@@ -1,6 +1,6 @@
 import { DomainError, newId } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { iso } from '../../lib/time.ts';
 import { writeAudited } from '../audit/audit.repo.ts';

@@ -3,7 +3,7 @@ import { type OrderEvent, type OrderStatus, transition } from '@shoebox/shared';
 import { and, eq, gte, isNull, type SQL, sql } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import { deferRows } from '../../db/rows.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { orderErrors } from './orders.errors.ts';
 import { addOrderEvent, type OrderEventInput, type OrderLineRow, type OrderRow } from './orders.repo.ts';
@@ -16,7 +16,9 @@ import { addOrderEvent, type OrderEventInput, type OrderLineRow, type OrderRow }
  *   (`expect`: version, status, stock state, or the money it needs), checked by the rows it
  *   matched. A call that matched nothing changed nothing and answers false; the caller decides
  *   whether that is a conflict (409), a lost race to retry, or someone else's win to skip;
- * - bumps `version` (every change of the row, so a reader comparing versions sees it);
+ * - bumps `version` when it changes the order's state (`set`): status, stock state, flags, dates.
+ *   Bookkeeping does not: the refund books (`add`) and recording the payment intent id, so a
+ *   refund or checkout's second step never makes a concurrent status change fail its version guard;
  * - appends the timeline entry it is given;
  * - records the change in `change_log` (entity `order`), in the same transaction.
  *
@@ -97,6 +99,7 @@ export async function changeOrder(
 ): Promise<boolean> {
   const o = store.t.orders;
   const add = write.add ?? {};
+  const bumps = Object.keys(write.set ?? {}).some((k) => k !== 'paymentIntentId');
   const changed = await tx
     .update(o)
     .set({
@@ -105,7 +108,7 @@ export async function changeOrder(
       ...(add.refundPendingMinor
         ? { refundPendingMinor: sql`${o.refundPendingMinor} + ${add.refundPendingMinor}` }
         : {}),
-      version: sql`${o.version} + 1`,
+      ...(bumps ? { version: sql`${o.version} + 1` } : {}),
       updatedAt: ctx.now,
     })
     .where(guard(store, orderId, write.expect ?? {}));

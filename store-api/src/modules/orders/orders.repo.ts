@@ -3,7 +3,7 @@ import type { AdminOrderListQuery } from '@shoebox/shared/contracts';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { deferRows, rowReader } from '../../db/rows.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { escapeLike, likeEscaped } from '../../lib/sql-like.ts';
 
 /**

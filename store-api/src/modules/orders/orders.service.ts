@@ -14,7 +14,7 @@ import type {
 } from '@shoebox/shared/contracts';
 import type { Store } from '../../db/client.ts';
 import { actorHas } from '../../http/authorize.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { nextStatus, noteOrder, transitionOrder } from './order-writes.ts';

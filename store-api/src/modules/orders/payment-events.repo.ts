@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { deferRows } from '../../db/rows.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 
 /**
  * Payment provider events already handled (`payment_events`): each event id is recorded in the

@@ -1,7 +1,7 @@
 import { newId } from '@shoebox/shared';
 import { and, eq, isNull } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { changeOrder, noteOrder, type TimelineEntry } from './order-writes.ts';
 import type { OrderRow, RefundRow } from './orders.repo.ts';
 
