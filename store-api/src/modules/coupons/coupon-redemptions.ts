@@ -35,44 +35,44 @@ export async function redeemCoupon(store: Store, tx: Db, use: Redemption, now: n
 }
 
 /** Gives the order's coupon use back; false when there was none or it was given back already. */
-export async function giveBackCoupon(store: Store, tx: Db, orderId: string, now: number): Promise<boolean> {
-  const r = store.t.couponRedemptions;
-  const [redemption] = await tx
-    .select({ id: r.id, couponId: r.couponId })
-    .from(r)
-    .where(and(eq(r.orderId, orderId), isNull(r.releasedAt)))
-    .limit(1);
-  if (!redemption) return false;
-  const released = await tx
-    .update(r)
-    .set({ releasedAt: now })
-    .where(and(eq(r.id, redemption.id), isNull(r.releasedAt)));
-  if (affectedRows(released) !== 1) return false;
-  const c = store.t.coupons;
-  await tx
-    .update(c)
-    .set({ timesUsed: sql`${c.timesUsed} - 1`, updatedAt: now })
-    .where(and(eq(c.id, redemption.couponId), sql`${c.timesUsed} > 0`));
-  return true;
+export function giveBackCoupon(store: Store, tx: Db, orderId: string, now: number): Promise<boolean> {
+  return flipUse(store, tx, orderId, now, 'give back');
 }
 
 /** Takes a given-back use again (the customer paid the discounted price after all). */
 export async function takeCouponAgain(store: Store, tx: Db, orderId: string, now: number): Promise<void> {
+  await flipUse(store, tx, orderId, now, 'take again');
+}
+
+/**
+ * Moves the order's redemption between held and given back, and the coupon's count with it, each
+ * by a conditional update so two workers never move it twice.
+ */
+async function flipUse(
+  store: Store,
+  tx: Db,
+  orderId: string,
+  now: number,
+  direction: 'give back' | 'take again',
+): Promise<boolean> {
+  const back = direction === 'give back';
   const r = store.t.couponRedemptions;
+  const inState = back ? isNull(r.releasedAt) : isNotNull(r.releasedAt);
   const [row] = await tx
     .select({ id: r.id, couponId: r.couponId })
     .from(r)
-    .where(and(eq(r.orderId, orderId), isNotNull(r.releasedAt)))
+    .where(and(eq(r.orderId, orderId), inState))
     .limit(1);
-  if (!row) return;
-  const back = await tx
+  if (!row) return false;
+  const moved = await tx
     .update(r)
-    .set({ releasedAt: null })
-    .where(and(eq(r.id, row.id), isNotNull(r.releasedAt)));
-  if (affectedRows(back) !== 1) return;
+    .set({ releasedAt: back ? now : null })
+    .where(and(eq(r.id, row.id), inState));
+  if (affectedRows(moved) !== 1) return false;
   const c = store.t.coupons;
   await tx
     .update(c)
-    .set({ timesUsed: sql`${c.timesUsed} + 1`, updatedAt: now })
-    .where(eq(c.id, row.couponId));
+    .set({ timesUsed: sql`${c.timesUsed} + ${back ? -1 : 1}`, updatedAt: now })
+    .where(back ? and(eq(c.id, row.couponId), sql`${c.timesUsed} > 0`) : eq(c.id, row.couponId));
+  return true;
 }
