@@ -12,6 +12,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ownershipProblems, selfTest, tablesOf } from './table-writes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -197,8 +198,25 @@ function check(pkg, file, spec) {
   return problems;
 }
 
+/** Export map targets that do not exist (a package must not promise a missing file). */
+function missingExports() {
+  const problems = [];
+  for (const pkg of Object.keys(PACKAGES)) {
+    const exp = exportsOf(pkg);
+    if (!exp) continue;
+    for (const [key, target] of Object.entries(exp)) {
+      const paths = typeof target === 'string' ? [target] : Object.values(target ?? {});
+      for (const path of paths)
+        if (typeof path === 'string' && !path.includes('*') && !existsSync(join(ROOT, pkg, path)))
+          problems.push(`${pkg}/package.json  exports "${key}" -> ${path}, which does not exist`);
+    }
+  }
+  return problems;
+}
+
 function main() {
-  const violations = [];
+  const tables = tablesOf(join(ROOT, 'store-api/src/db/schema/mysql'));
+  const violations = [...selfTest(tables), ...missingExports()];
   let count = 0;
   for (const [pkg, folder] of Object.entries(PACKAGES)) {
     for (const file of walk(join(ROOT, folder), [])) {
@@ -208,6 +226,11 @@ function main() {
         for (const rule of check(pkg, file, spec)) {
           violations.push(`${relative(ROOT, file)}:${line}  '${spec}'  ${rule}`);
         }
+      }
+      if (pkg === 'store-api') {
+        const rel = relative(join(ROOT, folder), file).split(sep).join('/');
+        for (const { line, rule } of ownershipProblems(rel, text, tables))
+          violations.push(`${relative(ROOT, file)}:${line}  ${rule}`);
       }
     }
   }

@@ -1,3 +1,7 @@
+import type { ErrorCode } from './contracts/error-codes.ts';
+
+export type { ErrorCode } from './contracts/error-codes.ts';
+
 /**
  * One error vocabulary for every boundary (HTTP, IPC, sync).
  * `kind` is a closed list that decides the HTTP status; `code` is stable forever
@@ -33,13 +37,14 @@ export interface SerializedError {
 
 export class DomainError extends Error {
   readonly kind: ErrorKind;
-  readonly code: string;
+  /** A catalogued code (contracts/error-codes.ts): an unlisted one does not compile. */
+  readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly errors: FieldError[] | undefined;
 
   constructor(
     kind: ErrorKind,
-    code: string,
+    code: ErrorCode,
     message: string,
     extra: { details?: Record<string, unknown>; errors?: FieldError[] } = {},
   ) {
@@ -62,7 +67,8 @@ export class DomainError extends Error {
   }
 
   static from(e: SerializedError): DomainError {
-    return new DomainError(e.kind, e.code, e.message, { details: e.details, errors: e.errors });
+    // A code from the wire is trusted as catalogued: a newer peer may know codes this build does not.
+    return new DomainError(e.kind, e.code as ErrorCode, e.message, { details: e.details, errors: e.errors });
   }
 }
 
@@ -81,14 +87,14 @@ export const statusOfKind: Record<ErrorKind, number> = {
   internal: 500,
 };
 
-export const validationError = (code: string, message: string, errors?: FieldError[]) =>
+export const validationError = (code: ErrorCode, message: string, errors?: FieldError[]) =>
   new DomainError('validation', code, message, { errors });
-export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
+export const notFound = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('not_found', code, message, { details });
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+export const conflict = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('conflict', code, message, { details });
-export const businessRule = (code: string, message: string, details?: Record<string, unknown>) =>
+export const businessRule = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('business_rule', code, message, { details });
-export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
-export const unauthenticated = (code: string, message: string) =>
+export const forbidden = (code: ErrorCode, message: string) => new DomainError('forbidden', code, message);
+export const unauthenticated = (code: ErrorCode, message: string) =>
   new DomainError('unauthenticated', code, message);

@@ -25,7 +25,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...catalogRoutes(services.catalog),
     ...storeCatalogRoutes(services.storeCatalog),
     ...notificationsRoutes(services.notifications),
-    ...ordersRoutes(store, services),
+    ...ordersRoutes(services),
     ...cartRoutes(services.cart),
     ...couponsRoutes(services.coupons),
     ...paymentsRoutes(services),

@@ -1,7 +1,7 @@
 /** The client's errors: problem+json answers (and unreachable servers) as `ShoeboxApiError`. */
 import type { z } from 'zod';
 import * as c from '../contracts/index.ts';
-import { DomainError, type ErrorKind, type FieldError } from '../errors.ts';
+import { DomainError, type ErrorCode, type ErrorKind, type FieldError } from '../errors.ts';
 
 export type ProblemDocument = z.output<typeof c.problem>;
 
@@ -44,7 +44,8 @@ export class ShoeboxApiError extends DomainError {
       errors?: FieldError[] | undefined;
     } = {},
   ) {
-    super(status === 0 ? 'external' : kindOfStatus(status), code, message, {
+    // The server's code as sent: a newer server may answer codes this client's catalogue lacks.
+    super(status === 0 ? 'external' : kindOfStatus(status), code as ErrorCode, message, {
       ...(extra.details ? { details: extra.details } : {}),
       ...(extra.errors ? { errors: extra.errors } : {}),
     });

@@ -39,7 +39,9 @@ const domain = {
   CSV_INVALID: 400,
   CSV_MALFORMED: 400,
   IMAGE_REQUIRED: 400,
+  INVALID_QUANTITY: 400,
   LINES_INVALID: 400,
+  REFERENCE_TOO_LONG: 400,
   WEBHOOK_SIGNATURE_INVALID: 400,
   // 401
   ACCOUNT_DISABLED: 401,
@@ -75,11 +77,13 @@ const domain = {
   CATEGORY_SLUG_TAKEN: 409,
   COLOUR_CODE_TAKEN: 409,
   COUPON_CODE_TAKEN: 409,
+  DEMO_SEED_REFUSED: 409,
   EMAIL_TAKEN: 409,
   GTIN_TAKEN: 409,
   ILLEGAL_ORDER_TRANSITION: 409,
   LOCATION_CODE_TAKEN: 409,
   ORDER_NOT_PAYABLE: 409,
+  PAYMENT_INTENT_UNEXPECTED_STATE: 409,
   PRODUCT_SLUG_TAKEN: 409,
   SKU_TAKEN: 409,
   STYLE_CODE_TAKEN: 409,
@@ -91,12 +95,21 @@ const domain = {
   CART_LIMIT: 422,
   CART_NOT_OPEN: 422,
   COMPARE_AT_NOT_HIGHER: 422,
+  // A coupon on the cart that checkout refuses (shared/src/pricing/coupons.ts couponRejectionCodes).
+  COUPON_CURRENCY_MISMATCH: 422,
+  COUPON_CUSTOMER_LIMIT_REACHED: 422,
+  COUPON_EXPIRED: 422,
+  COUPON_MINIMUM_SPEND_NOT_MET: 422,
+  COUPON_NOT_APPLICABLE: 422,
+  COUPON_NOT_STARTED: 422,
+  COUPON_REQUIRES_ACCOUNT: 422,
   COUPON_USAGE_LIMIT_REACHED: 422,
   EMAIL_REQUIRED: 422,
   GTIN_SERIALS_EXHAUSTED: 422,
   IMAGE_TOO_LARGE_DIMENSIONS: 422,
   IMAGE_TOO_SMALL: 422,
   IMAGE_UNREADABLE: 422,
+  INSUFFICIENT_RESERVED: 422,
   INSUFFICIENT_STOCK: 422,
   ORDER_NOT_PAID: 422,
   PRODUCT_HAS_NO_VARIANTS: 422,
@@ -110,9 +123,20 @@ const domain = {
   REFUND_FAILED: 502,
 } as const;
 
-export const errorCodeStatus: Readonly<Record<string, number>> = { ...transport, ...domain };
+/**
+ * Raised when the code itself is wrong (a payment call without an amount or an order, demo
+ * payments used before they were wired): logged with their code, answered as a generic 500.
+ */
+const internal = {
+  DEMO_PAYMENTS_NOT_WIRED: 500,
+  IDEMPOTENCY_KEY_INVALID: 500,
+  PAYMENT_AMOUNT_INVALID: 500,
+  PAYMENT_ORDER_MISSING: 500,
+} as const;
 
-export type ErrorCode = keyof typeof transport | keyof typeof domain;
+export const errorCodeStatus: Readonly<Record<string, number>> = { ...transport, ...domain, ...internal };
+
+export type ErrorCode = keyof typeof transport | keyof typeof domain | keyof typeof internal;
 
 /** The catalogue status of `code`; undefined for a code nobody listed. */
 export const statusOfErrorCode = (code: string): number | undefined =>

@@ -118,10 +118,16 @@ const ROWS_PER_INSERT = 500;
 
 /**
  * Appends rows that nothing reads back in the same transaction (ledger movements, timelines, the
- * change log, domain events, outbox messages, new orders): they are written just before the
- * transaction commits, all tables in one round trip on MySQL (`store.runAll`). Outside a
- * transaction they are inserted at once. A failing insert (a duplicate key) still fails the
+ * change log, domain events, outbox messages, payment events, new orders): they are written just
+ * before the transaction commits, all tables in one round trip on MySQL (`store.runAll`). Outside
+ * a transaction they are inserted at once. A failing insert (a duplicate key) still fails the
  * transaction, at its end instead of here.
+ *
+ * The visibility rule (the trap): a deferred row does not exist until the end of the transaction.
+ * A later step of the same transaction that selects it finds nothing, and an UPDATE of it matches
+ * nothing (so a guarded write such as `changeOrder` on an order `createOrder` made in the same
+ * transaction answers false). Defer only rows the transaction never reads or changes again; a
+ * row it needs back is inserted with `insertRows` (or drizzle's insert) instead.
  */
 export async function deferRows<T extends Table>(
   store: Store,

@@ -1,17 +1,20 @@
-import { type OrderStatus, transition } from '@shoebox/shared';
 import type { CancelOrderBody } from '@shoebox/shared/contracts';
-import { and, eq } from 'drizzle-orm';
-import { affectedRows, type Db, type Store } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
-import type { PaymentProvider } from '../integrations/payments/index.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import { recordAudit } from '../modules/audit/audit.repo.ts';
-import type { MovementInput } from '../modules/inventory/inventory.service.ts';
-import { orderErrors } from '../modules/orders/orders.errors.ts';
-import { addOrderEvent, findOrder, type OrderRow, orderLinesOf } from '../modules/orders/orders.repo.ts';
-import type { OrdersService } from '../modules/orders/orders.service.ts';
-import { refundableOf } from '../modules/orders/orders.service.ts';
-import { giveBackCoupon } from './order-ops.ts';
-import { reserveRefund, settleRefund, wasPaid } from './refund-order.flow.ts';
+import { giveBackCoupon } from '../modules/coupons/index.ts';
+import {
+  findOrder,
+  linesOfOrder,
+  nextStatus,
+  noteOrder,
+  type OrderRow,
+  orderErrors,
+  refundableOf,
+  requestRefund,
+  transitionOrder,
+} from '../modules/orders/index.ts';
+import type { FlowDeps } from './deps.ts';
+import { settleRefund, wasPaid } from './refund-order.flow.ts';
 
 /**
  * Cancelling an order before it ships (the state machine refuses it afterwards: that is a return).
@@ -29,72 +32,47 @@ import { reserveRefund, settleRefund, wasPaid } from './refund-order.flow.ts';
  * and the provider's outcome is recorded in its own.
  */
 
-export interface CancelDeps {
-  store: Store;
-  inventory: {
-    applyMovements(tx: Db, ctx: RequestContext, inputs: readonly MovementInput[]): Promise<unknown>;
-  };
-  payments: PaymentProvider;
-  orders: OrdersService;
-}
-
 export async function cancelOrder(
-  deps: CancelDeps,
+  deps: FlowDeps,
   ctx: RequestContext,
   orderId: string,
   input: CancelOrderBody,
 ) {
   const { store } = deps;
-  const o = store.t.orders;
   const outcome = await store.tx(async (tx) => {
     const order = await findOrder(tx, store, orderId);
     if (!order) throw orderErrors.notFound();
-    const next = transition(order.status as OrderStatus, 'cancel');
-    if (!next.ok) throw orderErrors.illegalTransition(next.error);
-
-    const changed = await tx
-      .update(o)
-      .set({
-        status: next.value,
-        stockState: 'released',
-        reservationExpiresAt: null,
-        cancelledAt: ctx.now,
-        version: order.version + 1,
-        updatedAt: ctx.now,
-      })
-      .where(
-        and(
-          eq(o.id, orderId),
-          eq(o.version, order.version),
-          eq(o.status, order.status),
-          eq(o.stockState, order.stockState),
-        ),
-      );
-    if (affectedRows(changed) !== 1) throw orderErrors.versionConflict(order.version + 1);
-
-    const lines = await orderLinesOf(tx, store, orderId);
+    const to = nextStatus(order.status, 'cancel');
     const kind =
       order.stockState === 'reserved' ? 'release' : order.stockState === 'sold' ? 'return_restock' : null;
-    if (kind && lines.length)
-      await deps.inventory.applyMovements(
-        tx,
-        ctx,
-        lines.map((l) => ({
-          kind,
-          variantId: l.variantId,
-          locationId: l.locationId,
-          quantity: l.quantity,
-          reference: orderId,
-          reason: `Order ${order.number} cancelled`,
-        })),
-      );
-    const couponReleased = await giveBackCoupon(store, tx, orderId, ctx.now);
-
-    await addOrderEvent(store, tx, ctx, orderId, {
-      type: 'order.cancelled',
-      message: `Cancelled: ${input.reason}`,
-      data: { from: order.status, reason: input.reason, stock: kind ?? 'none', couponReleased },
+    let couponReleased = false;
+    const cancelled = await transitionOrder(store, tx, ctx, order, 'cancel', {
+      set: { stockState: 'released', reservationExpiresAt: null, cancelledAt: ctx.now },
+      expect: { version: order.version, stockState: order.stockState },
+      entry: async () => {
+        const lines = await linesOfOrder(tx, store, orderId);
+        if (kind && lines.length)
+          await deps.inventory.applyMovements(
+            tx,
+            ctx,
+            lines.map((l) => ({
+              kind,
+              variantId: l.variantId,
+              locationId: l.locationId,
+              quantity: l.quantity,
+              reference: orderId,
+              reason: `Order ${order.number} cancelled`,
+            })),
+          );
+        couponReleased = await giveBackCoupon(store, tx, orderId, ctx.now);
+        return {
+          type: 'order.cancelled',
+          message: `Cancelled: ${input.reason}`,
+          data: { from: order.status, reason: input.reason, stock: kind ?? 'none', couponReleased },
+        };
+      },
     });
+    if (!cancelled) throw orderErrors.versionConflict(order.version + 1);
 
     // Re-read after our update: on MySQL it now shows the latest committed row (a refund that
     // committed after our first read included), where the first read may be an older snapshot.
@@ -102,7 +80,7 @@ export async function cancelOrder(
     const refundable = wasPaid(current) ? refundableOf(current) : 0;
     const refund =
       refundable > 0
-        ? await reserveRefund(store, tx, ctx, order, refundable, `Order cancelled: ${input.reason}`)
+        ? await requestRefund(store, tx, ctx, order.id, refundable, `Order cancelled: ${input.reason}`)
         : null;
 
     await recordAudit(store, tx, ctx, {
@@ -111,7 +89,7 @@ export async function cancelOrder(
       entityId: orderId,
       before: { status: order.status, stockState: order.stockState, version: order.version },
       after: {
-        status: next.value,
+        status: to,
         stockState: 'released',
         version: order.version + 1,
         reason: input.reason,
@@ -133,14 +111,14 @@ export async function cancelOrder(
   return deps.orders.detail(ctx, orderId);
 }
 
-async function cancelIntentBestEffort(deps: CancelDeps, ctx: RequestContext, order: OrderRow): Promise<void> {
+async function cancelIntentBestEffort(deps: FlowDeps, ctx: RequestContext, order: OrderRow): Promise<void> {
   if (!order.paymentIntentId) return;
   try {
     await deps.payments.cancelIntent(order.paymentIntentId, `order:${order.id}:cancel-intent`);
   } catch (e) {
     ctx.log.warn({ err: e, orderId: order.id }, 'could not cancel the payment intent of a cancelled order');
     await deps.store.tx((tx) =>
-      addOrderEvent(deps.store, tx, ctx, order.id, {
+      noteOrder(deps.store, tx, ctx, order.id, {
         type: 'payment.cancel_failed',
         message:
           'The payment intent could not be cancelled at the provider; if the customer still pays, that payment needs a refund.',

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createScheduler } from '../jobs/scheduler.ts';
 import { createServices } from '../services.ts';
 import type { TestApp } from '../test-support/harness.ts';
-import { checkoutDeps, type FlowDeps } from './deps.ts';
+import { flowDeps, type FlowDeps } from './deps.ts';
 
 const locations = new WeakMap<TestApp, Map<string, Promise<string>>>();
 
@@ -72,7 +72,7 @@ export async function shopper(
 /** The app's flows wired to a second set of services on the same database (as another instance would be). */
 export function flowsOf(t: TestApp) {
   const services = createServices(t.store, t.config);
-  const deps: FlowDeps = checkoutDeps(services, pino({ level: 'silent' }));
+  const deps: FlowDeps = flowDeps(services, pino({ level: 'silent' }));
   const scheduler = (jobs: Parameters<typeof createScheduler>[0]['jobs']) =>
     createScheduler({ store: t.store, jobs, log: pino({ level: 'silent' }) });
   return { services, deps, scheduler, close: () => services.notifications.close() };

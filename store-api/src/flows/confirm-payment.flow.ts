@@ -1,25 +1,39 @@
-import { houseCarrierMethods, type Width, widths } from '@shoebox/shared';
-import { and, eq, sql } from 'drizzle-orm';
-import { affectedRows, type Db, uniqueViolation } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import { houseCarrierMethods, type OrderStatus, type Width, widths } from '@shoebox/shared';
+import { type Db, uniqueViolation } from '../db/client.ts';
+import { type RequestContext, systemContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
-import { enqueue } from '../modules/notifications/index.ts';
-import type { FlowDeps } from './deps.ts';
-import { LateRefundNeeded, refundLatePayment, reserveAgain, retakeCoupon } from './late-payment.ts';
-import { alreadyProcessed, type ConfirmOutcome, recordEvent } from './payment-events.ts';
-import { reconcileFailedRefund } from './refund-reconcile.ts';
-import {
-  addOrderEvent,
-  cancelReservedOrder,
-  findOrder,
-  nextStatus,
-  orderReaders,
-  type OrderRow,
-  orderLines,
-  systemCtx,
-} from './order-ops.ts';
 import { iso } from '../lib/time.ts';
+import { takeCouponAgain } from '../modules/coupons/index.ts';
+import { enqueue } from '../modules/notifications/index.ts';
+import {
+  findOrder,
+  findOrderByIntent,
+  hasTimelineEntry,
+  linesOfOrder,
+  nextStatus,
+  noteOrder,
+  type OrderRow,
+  paymentEventSeen,
+  recordPaymentEvent,
+  transitionOrder,
+} from '../modules/orders/index.ts';
+import type { FlowDeps } from './deps.ts';
+import { LateRefundNeeded, refundLatePayment, reserveAgain } from './late-payment.ts';
+import { cancelReservedOrder } from './order-ops.ts';
+import { reconcileFailedRefund } from './refund-reconcile.ts';
+
+/** What handling a provider event did, recorded with its id (payment_events.outcome). */
+export type ConfirmOutcome =
+  | 'duplicate'
+  | 'unknown_order'
+  | 'paid'
+  | 'paid_late'
+  | 'refunded_late'
+  | 'payment_failed'
+  | 'cancelled'
+  | 'refund_failed'
+  | 'ignored';
 
 /**
  * Payment confirmation: the one handler for Stripe webhooks and demo payments.
@@ -45,23 +59,27 @@ export async function confirmPayment(
   event: PaymentEvent,
   options: { now?: number } = {},
 ): Promise<ConfirmOutcome> {
-  const ctx = systemCtx(deps, options.now ?? Date.now(), `payment:${event.id}`.slice(0, 64));
+  const ctx = systemContext({
+    log: deps.log,
+    now: options.now ?? Date.now(),
+    requestId: `payment:${event.id}`.slice(0, 64),
+  });
   for (let attempt = 0; ; attempt++) {
     try {
       return await deps.store.tx((tx) => handle(deps, tx, ctx, event));
     } catch (e) {
       if (e instanceof LostRace && attempt < 5) continue;
       if (e instanceof LateRefundNeeded) return refundLatePayment(deps, ctx, event, e.order, e.reason);
-      if (uniqueViolation(e) && (await alreadyProcessed(deps, deps.store.db, event.id))) return 'duplicate';
+      if (uniqueViolation(e) && (await paymentEventSeen(deps.store.db, deps.store, event.id)))
+        return 'duplicate';
       throw e;
     }
   }
 }
 
 async function findOrderFor(deps: FlowDeps, db: Db, event: PaymentEvent): Promise<OrderRow | null> {
-  const o = deps.store.t.orders;
   if (event.intentId) {
-    const byIntent = await orderReaders(deps.store).orders.first(db, eq(o.paymentIntentId, event.intentId));
+    const byIntent = await findOrderByIntent(db, deps.store, event.intentId);
     if (byIntent) return byIntent;
   }
   // The webhook can beat the checkout's second step, which stores the intent id.
@@ -76,11 +94,11 @@ async function handle(
   ctx: RequestContext,
   event: PaymentEvent,
 ): Promise<ConfirmOutcome> {
-  if (await alreadyProcessed(deps, tx, event.id)) return 'duplicate';
+  if (await paymentEventSeen(tx, deps.store, event.id)) return 'duplicate';
   const order = await findOrderFor(deps, tx, event);
   const outcome = order ? await apply(deps, tx, ctx, event, order) : 'unknown_order';
   // Inserted with the effect: a concurrent delivery of the same event fails here and rolls back.
-  await recordEvent(deps, tx, ctx, event, order?.id ?? null, outcome);
+  await recordPaymentEvent(deps.store, tx, ctx, event, order?.id ?? null, outcome);
   return outcome;
 }
 
@@ -114,14 +132,11 @@ async function apply(
       if (order.stockState === 'reserved') {
         if (!(await cancelReservedOrder(deps, tx, ctx, order, entry))) throw new LostRace();
       } else {
-        const o = deps.store.t.orders;
-        const status = nextStatus(order.status, 'cancel');
-        const r = await tx
-          .update(o)
-          .set({ status, cancelledAt: ctx.now, version: sql`${o.version} + 1`, updatedAt: ctx.now })
-          .where(and(eq(o.id, order.id), eq(o.status, order.status)));
-        if (affectedRows(r) !== 1) throw new LostRace();
-        await addOrderEvent(deps.store, tx, ctx, order.id, entry);
+        const status = await transitionOrder(deps.store, tx, ctx, order, 'cancel', {
+          set: { cancelledAt: ctx.now },
+          entry,
+        });
+        if (!status) throw new LostRace();
       }
       return 'cancelled';
     }
@@ -152,14 +167,9 @@ async function succeeded(
   return 'ignored';
 }
 
-async function lapsed(deps: FlowDeps, tx: Db, orderId: string): Promise<boolean> {
-  const e = deps.store.t.orderEvents;
-  const rows = await tx
-    .select({ type: e.type })
-    .from(e)
-    .where(and(eq(e.orderId, orderId), eq(e.type, 'reservation.expired')))
-    .limit(1);
-  return rows.length > 0;
+/** Only an order whose reservation expired was cancelled for want of payment. */
+function lapsed(deps: FlowDeps, tx: Db, orderId: string): Promise<boolean> {
+  return hasTimelineEntry(tx, deps.store, orderId, 'reservation.expired');
 }
 
 async function markPaid(
@@ -171,58 +181,58 @@ async function markPaid(
   late: boolean,
 ): Promise<void> {
   const { store } = deps;
-  const o = store.t.orders;
-  // A lapsed order was cancelled only because nobody paid in time: it is paid as if still pending.
-  const status = nextStatus(late ? 'pending_payment' : order.status, 'pay');
   const amountMismatch = event.amountMinor !== undefined && event.amountMinor !== order.totalMinor;
-  const claimed = await tx
-    .update(o)
-    .set({
-      status,
+  // A lapsed order was cancelled only because nobody paid in time: it is paid as if still pending.
+  const from = late ? 'pending_payment' : order.status;
+  const to = nextStatus(from, 'pay');
+  let lines: Awaited<ReturnType<typeof linesOfOrder>> = [];
+  const status = await transitionOrder(store, tx, ctx, order, 'pay', {
+    from: from as OrderStatus,
+    set: {
       stockState: 'sold',
       paidAt: ctx.now,
       cancelledAt: null,
       reservationExpiresAt: null,
-      paymentIntentId: order.paymentIntentId ?? event.intentId,
+      paymentIntentId: order.paymentIntentId ?? event.intentId ?? null,
       ...(amountMismatch ? { flagged: true, flagReason: 'PAYMENT_AMOUNT_MISMATCH' } : {}),
-      version: sql`${o.version} + 1`,
-      updatedAt: ctx.now,
-    })
-    .where(and(eq(o.id, order.id), eq(o.status, order.status), eq(o.stockState, order.stockState)));
-  if (affectedRows(claimed) !== 1) throw new LostRace();
-
-  let lines = await orderLines(tx, store, order.id);
-  if (late) {
-    lines = await reserveAgain(deps, tx, ctx, order, lines);
-    await retakeCoupon(deps, tx, order.id, ctx.now);
-  } else {
-    await deps.inventory.applyMovements(
-      tx,
-      ctx,
-      lines.map((l) => ({
-        kind: 'sell' as const,
-        variantId: l.variantId,
-        locationId: l.locationId,
-        quantity: l.quantity,
-        reference: order.id,
-        reason: 'payment',
-      })),
-    );
-  }
-  await addOrderEvent(store, tx, ctx, order.id, {
-    type: late ? 'payment.succeeded_late' : 'payment.succeeded',
-    message: late
-      ? `Payment received after the reservation had lapsed; the stock was reserved again and the order is ${status}.`
-      : `Payment received; the reserved stock is sold and the order is ${status}.`,
-    data: {
-      eventId: event.id,
-      intentId: event.intentId,
-      amountMinor: event.amountMinor ?? null,
-      from: order.status,
-      to: status,
-      ...(amountMismatch ? { expectedMinor: order.totalMinor } : {}),
+    },
+    expect: { stockState: order.stockState },
+    entry: async () => {
+      lines = await linesOfOrder(tx, store, order.id);
+      if (late) {
+        lines = await reserveAgain(deps, tx, ctx, order, lines);
+        await takeCouponAgain(store, tx, order.id, ctx.now);
+      } else {
+        await deps.inventory.applyMovements(
+          tx,
+          ctx,
+          lines.map((l) => ({
+            kind: 'sell' as const,
+            variantId: l.variantId,
+            locationId: l.locationId,
+            quantity: l.quantity,
+            reference: order.id,
+            reason: 'payment',
+          })),
+        );
+      }
+      return {
+        type: late ? 'payment.succeeded_late' : 'payment.succeeded',
+        message: late
+          ? `Payment received after the reservation had lapsed; the stock was reserved again and the order is ${to}.`
+          : `Payment received; the reserved stock is sold and the order is ${to}.`,
+        data: {
+          eventId: event.id,
+          intentId: event.intentId,
+          amountMinor: event.amountMinor ?? null,
+          from: order.status,
+          to,
+          ...(amountMismatch ? { expectedMinor: order.totalMinor } : {}),
+        },
+      };
     },
   });
+  if (!status) throw new LostRace();
   await recordDomainEvents(
     store,
     tx,
@@ -298,7 +308,7 @@ async function paymentFailed(
 ): Promise<void> {
   const { store } = deps;
   const code = event.failureCode ?? null;
-  await addOrderEvent(store, tx, ctx, order.id, {
+  await noteOrder(store, tx, ctx, order.id, {
     type: 'payment.failed',
     message: `A payment attempt failed${code ? ` (${code})` : ''}; the order still awaits payment.`,
     data: { eventId: event.id, intentId: event.intentId, failureCode: code },

@@ -3,15 +3,17 @@ import type { Db, Store } from '../db/client.ts';
 import type { PaymentProvider } from '../integrations/payments/index.ts';
 import type { CheckoutCart } from '../modules/cart/cart.service.ts';
 import type { InventoryService } from '../modules/inventory/inventory.service.ts';
+import type { OrdersService } from '../modules/orders/index.ts';
 
 /**
- * What the checkout flows need from the rest of the app. Built once per app from the services
- * (`checkoutDeps`), or by tests from their own store.
+ * What every flow needs from the rest of the app: one type for checkout, payment confirmation,
+ * expiry, cancelling and refunds. Built once per app from the services (`flowDeps`), or by tests
+ * from their own store.
  */
 
 export type { CheckoutCart, CheckoutCartLine } from '../modules/cart/cart.service.ts';
 
-/** The part of the cart service checkout uses (agreed with the cart module). */
+/** The part of the cart service the flows use (agreed with the cart module). */
 export interface CheckoutCartPort {
   /** The cart behind a token with fresh prices and totals; 404 CART_NOT_FOUND for an unknown token. */
   forCheckout(db: Db, cartToken: string, now: number): Promise<CheckoutCart>;
@@ -24,6 +26,8 @@ export interface CheckoutCartPort {
     cartToken: string,
     now: number,
   ): Promise<{ claimed: boolean; checkout: CheckoutCart }>;
+  /** converted -> open with a new version, when the order made from it is cancelled before payment started. */
+  reopen(tx: Db, cartId: string, now: number): Promise<boolean>;
 }
 
 export interface CheckoutSettings {
@@ -35,6 +39,8 @@ export interface FlowDeps {
   inventory: Pick<InventoryService, 'applyMovements' | 'availableByLocation'>;
   payments: PaymentProvider;
   cart: CheckoutCartPort;
+  /** The order desk's detail view, which staff flows answer with. */
+  orders: Pick<OrdersService, 'detail'>;
   settings: CheckoutSettings;
   log?: Logger | undefined;
 }
@@ -48,21 +54,23 @@ export function createCheckoutService(store: Store, config: { reservationTtlMs: 
 }
 export type CheckoutService = ReturnType<typeof createCheckoutService>;
 
+/** The services the flows are built from. */
+export interface FlowServices {
+  checkout: CheckoutService;
+  inventory: FlowDeps['inventory'];
+  payments: PaymentProvider;
+  cart: CheckoutCartPort;
+  orders: FlowDeps['orders'];
+}
+
 /** The flow dependencies from the app's services. */
-export function checkoutDeps(
-  services: {
-    checkout: CheckoutService;
-    inventory: FlowDeps['inventory'];
-    payments: PaymentProvider;
-    cart: CheckoutCartPort;
-  },
-  log?: Logger,
-): FlowDeps {
+export function flowDeps(services: FlowServices, log?: Logger): FlowDeps {
   return {
     store: services.checkout.store,
     inventory: services.inventory,
     payments: services.payments,
     cart: services.cart,
+    orders: services.orders,
     settings: services.checkout.settings,
     log,
   };

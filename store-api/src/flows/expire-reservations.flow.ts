@@ -1,7 +1,8 @@
-import { and, asc, eq, lt } from 'drizzle-orm';
+import { systemContext } from '../lib/request-context.ts';
 import { iso } from '../lib/time.ts';
+import { findOrder, ordersWithLapsedReservation } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
-import { cancelReservedOrder, findOrder, systemCtx } from './order-ops.ts';
+import { cancelReservedOrder } from './order-ops.ts';
 
 export interface ExpiryReport {
   /** Orders whose reservation this run released. */
@@ -24,16 +25,10 @@ export async function expireReservations(
   options: { limit?: number; signal?: AbortSignal } = {},
 ): Promise<ExpiryReport> {
   const { store } = deps;
-  const o = store.t.orders;
   const report: ExpiryReport = { released: 0, skipped: 0, cancelFailures: 0 };
-  const due = await store.db
-    .select({ id: o.id })
-    .from(o)
-    .where(and(eq(o.stockState, 'reserved'), lt(o.reservationExpiresAt, now)))
-    .orderBy(asc(o.reservationExpiresAt))
-    .limit(options.limit ?? 500);
-  const ctx = systemCtx(deps, now, 'job:orders.expire-reservations');
-  for (const { id } of due) {
+  const due = await ordersWithLapsedReservation(store, now, options.limit ?? 500);
+  const ctx = systemContext({ log: deps.log, now, requestId: 'job:orders.expire-reservations' });
+  for (const id of due) {
     if (options.signal?.aborted) break;
     const released = await store.tx(async (tx) => {
       const order = await findOrder(tx, store, id);

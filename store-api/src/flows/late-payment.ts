@@ -1,13 +1,20 @@
 import { isDomainError } from '@shoebox/shared';
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { affectedRows, type Db } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
 import { sha256 } from '../lib/hash.ts';
 import { enqueue } from '../modules/notifications/index.ts';
+import {
+  closeLateRefund,
+  moveOrderLines,
+  type OrderLineRow,
+  type OrderRow,
+  openLateRefund,
+  paymentEventSeen,
+  recordPaymentEvent,
+} from '../modules/orders/index.ts';
+import type { ConfirmOutcome } from './confirm-payment.flow.ts';
 import type { FlowDeps } from './deps.ts';
-import { addOrderEvent, type OrderLineRow, type OrderRow } from './order-ops.ts';
-import { alreadyProcessed, type ConfirmOutcome, recordEvent } from './payment-events.ts';
 
 /**
  * Payments that arrive after their reservation lapsed (confirm-payment.flow.ts): take the stock
@@ -73,34 +80,12 @@ export async function reserveAgain(
       throw new LateRefundNeeded(order, 'PAID_AFTER_EXPIRY_OUT_OF_STOCK');
     throw e;
   }
-  const ol = deps.store.t.orderLines;
-  for (const l of moved) {
+  const moves = moved.flatMap((l) => {
     const before = lines.find((x) => x.id === l.id);
-    if (before && before.locationId !== l.locationId)
-      await tx.update(ol).set({ locationId: l.locationId }).where(eq(ol.id, l.id));
-  }
+    return before && before.locationId !== l.locationId ? [{ lineId: l.id, locationId: l.locationId }] : [];
+  });
+  if (moves.length > 0) await moveOrderLines(deps.store, tx, ctx, moves);
   return moved;
-}
-
-/** The coupon use given back at expiry is taken again: the customer paid the discounted price. */
-export async function retakeCoupon(deps: FlowDeps, tx: Db, orderId: string, now: number): Promise<void> {
-  const r = deps.store.t.couponRedemptions;
-  const [row] = await tx
-    .select({ id: r.id, couponId: r.couponId })
-    .from(r)
-    .where(and(eq(r.orderId, orderId), isNotNull(r.releasedAt)))
-    .limit(1);
-  if (!row) return;
-  const back = await tx
-    .update(r)
-    .set({ releasedAt: null })
-    .where(and(eq(r.id, row.id), isNotNull(r.releasedAt)));
-  if (affectedRows(back) !== 1) return;
-  const c = deps.store.t.coupons;
-  await tx
-    .update(c)
-    .set({ timesUsed: sql`${c.timesUsed} + 1`, updatedAt: now })
-    .where(eq(c.id, row.couponId));
 }
 
 /** A stable UUID-shaped id from a name, so a retried refund step finds its own row. */
@@ -124,31 +109,11 @@ export async function refundLatePayment(
   reason: string,
 ): Promise<ConfirmOutcome> {
   const { store } = deps;
-  const o = store.t.orders;
   const refundId = stableId(`late-refund:${order.id}`);
   const amountMinor = event.amountMinor ?? order.totalMinor;
-  await store.tx(async (tx) => {
-    await store.insertIfAbsent(tx, store.t.refunds, {
-      id: refundId,
-      orderId: order.id,
-      amountMinor,
-      reason,
-      status: 'pending',
-      providerRefundId: null,
-      createdBy: null,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    });
-    await tx
-      .update(o)
-      .set({
-        flagged: true,
-        flagReason: reason,
-        paymentIntentId: order.paymentIntentId ?? event.intentId,
-        updatedAt: ctx.now,
-      })
-      .where(eq(o.id, order.id));
-  });
+  await store.tx((tx) =>
+    openLateRefund(store, tx, ctx, order, { id: refundId, amountMinor, reason, intentId: event.intentId }),
+  );
 
   const refund = await deps.payments.refund(
     {
@@ -161,39 +126,28 @@ export async function refundLatePayment(
   );
 
   return store.tx(async (tx) => {
-    if (await alreadyProcessed(deps, tx, event.id)) return 'duplicate';
-    const r = store.t.refunds;
-    const settled = await tx
-      .update(r)
-      .set({
-        status: refund.status === 'succeeded' ? 'succeeded' : 'pending',
-        providerRefundId: refund.refundId,
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(r.id, refundId), isNull(r.providerRefundId)));
-    if (affectedRows(settled) === 1)
-      await tx
-        .update(o)
-        .set({
-          refundedMinor: sql`${o.refundedMinor} + ${amountMinor}`,
-          version: sql`${o.version} + 1`,
-          updatedAt: ctx.now,
-        })
-        .where(eq(o.id, order.id));
-    await addOrderEvent(store, tx, ctx, order.id, {
-      type: 'payment.refunded_late',
-      message:
-        reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
-          ? 'Payment arrived after the reservation lapsed and the stock had sold; the payment was refunded in full and the order flagged.'
-          : 'Payment arrived for an order that was already cancelled; the payment was refunded in full and the order flagged.',
-      data: {
-        eventId: event.id,
-        intentId: event.intentId,
-        amountMinor,
-        refundId,
-        providerRefundId: refund.refundId,
+    if (await paymentEventSeen(tx, store, event.id)) return 'duplicate';
+    await closeLateRefund(
+      store,
+      tx,
+      ctx,
+      { id: refundId, orderId: order.id, amountMinor },
+      { refundId: refund.refundId, succeeded: refund.status === 'succeeded' },
+      {
+        type: 'payment.refunded_late',
+        message:
+          reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
+            ? 'Payment arrived after the reservation lapsed and the stock had sold; the payment was refunded in full and the order flagged.'
+            : 'Payment arrived for an order that was already cancelled; the payment was refunded in full and the order flagged.',
+        data: {
+          eventId: event.id,
+          intentId: event.intentId,
+          amountMinor,
+          refundId,
+          providerRefundId: refund.refundId,
+        },
       },
-    });
+    );
     await enqueue(tx, store, {
       topic: 'mail.refund_issued',
       now: ctx.now,
@@ -210,7 +164,7 @@ export async function refundLatePayment(
             : 'Your payment reached us after the order had been cancelled, so we have refunded it in full.',
       },
     });
-    await recordEvent(deps, tx, ctx, event, order.id, 'refunded_late');
+    await recordPaymentEvent(store, tx, ctx, event, order.id, 'refunded_late');
     return 'refunded_late';
   });
 }

@@ -1,21 +1,23 @@
-import { DomainError, isDomainError, newId } from '@shoebox/shared';
+import { DomainError, type ErrorCode, isDomainError, newId } from '@shoebox/shared';
 import type { CheckoutResult } from '@shoebox/shared/contracts';
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { affectedRows, type Db, uniqueViolation } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import { uniqueViolation } from '../db/client.ts';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import type { CreatedIntent } from '../integrations/payments/index.ts';
 import { recordDomainEvents } from '../lib/domain-events.ts';
 import { iso } from '../lib/time.ts';
-import type { CheckoutCart, FlowDeps } from './deps.ts';
+import { redeemCoupon } from '../modules/coupons/index.ts';
 import {
-  addOrderEvent,
-  cancelReservedOrder,
+  changeOrder,
+  createOrder,
   findOrder,
+  findOrderOfCart,
   newOrderNumber,
+  type OrderLineRow,
   type OrderRow,
-  orderReaders,
-} from './order-ops.ts';
-import { deferRows } from '../db/rows.ts';
+} from '../modules/orders/index.ts';
+import type { CheckoutCart, FlowDeps } from './deps.ts';
+import { cancelReservedOrder } from './order-ops.ts';
 
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.
@@ -42,7 +44,7 @@ export interface PlacedOrder {
   order: OrderRow;
 }
 
-const refuse = (code: string, message: string, details?: Record<string, unknown>) =>
+const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('business_rule', code, message, details ? { details } : undefined);
 
 /** Step 1: the order and its reservation, in one transaction. Exported for the crash-safety test. */
@@ -73,13 +75,8 @@ async function existingOrderForToken(deps: FlowDeps, ctx: RequestContext, cartTo
   return findByCheckoutKey(deps, deps.store.db, cart);
 }
 
-async function findByCheckoutKey(deps: FlowDeps, db: Db, c: CheckoutCart): Promise<OrderRow | null> {
-  const o = deps.store.t.orders;
-  const orders = orderReaders(deps.store).orders;
-  const byKey = await orders.first(db, eq(o.checkoutKey, `${c.cart.id}:${c.cart.version}`));
-  if (byKey || c.cart.status !== 'converted') return byKey;
-  // Converted carts keep pointing at their order, whatever the conversion did to the version.
-  return orders.first(db, eq(o.cartId, c.cart.id), desc(o.createdAt));
+function findByCheckoutKey(deps: FlowDeps, db: Db, c: CheckoutCart): Promise<OrderRow | null> {
+  return findOrderOfCart(db, deps.store, c.cart);
 }
 
 async function reserveOrder(
@@ -88,7 +85,6 @@ async function reserveOrder(
   ctx: RequestContext,
   cartToken: string,
 ): Promise<PlacedOrder> {
-  const { store } = deps;
   // The cart is claimed first: a concurrent submit of the same cart waits on it, then finds this order.
   const { claimed, checkout: c } = await deps.cart.claimForCheckout(tx, cartToken, ctx.now);
   if (!claimed) {
@@ -172,32 +168,43 @@ async function reserveOrder(
     createdAt: ctx.now,
     updatedAt: ctx.now,
   };
+  const orderLines: OrderLineRow[] = lines.map((l) => {
+    const t = totalsByVariant.get(l.variantId);
+    return {
+      id: newId(),
+      orderId,
+      variantId: l.variantId,
+      locationId: locationOf.get(l.variantId)!,
+      sku: l.sku,
+      productName: l.productName,
+      colourName: l.colourName,
+      sizeEuTenths: l.sizeEuTenths,
+      width: l.width,
+      quantity: l.quantity,
+      unitPriceMinor: l.unitPriceMinor,
+      discountMinor: t?.discountMinor ?? 0,
+      lineTotalMinor: t?.lineTotalMinor ?? l.unitPriceMinor * l.quantity,
+      taxMinor: t?.taxMinor ?? 0,
+    };
+  });
   // The unique checkout_key is the second guard against a double submit (the cart claim is the first).
-  await deferRows(store, tx, store.t.orders, [order]);
-  await deferRows(
-    store,
-    tx,
-    store.t.orderLines,
-    lines.map((l) => {
-      const t = totalsByVariant.get(l.variantId);
-      return {
-        id: newId(),
-        orderId,
-        variantId: l.variantId,
-        locationId: locationOf.get(l.variantId)!,
+  await createOrder(deps.store, tx, ctx, order, orderLines, {
+    type: 'order.placed',
+    message: `Order ${order.number} placed: ${lines.length} line(s), stock reserved until ${iso(order.reservationExpiresAt!)}.`,
+    data: {
+      totalMinor: order.totalMinor,
+      currency: order.currency,
+      couponCode: order.couponCode,
+      reservations: lines.map((l) => ({
         sku: l.sku,
-        productName: l.productName,
-        colourName: l.colourName,
-        sizeEuTenths: l.sizeEuTenths,
-        width: l.width,
         quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-        discountMinor: t?.discountMinor ?? 0,
-        lineTotalMinor: t?.lineTotalMinor ?? l.unitPriceMinor * l.quantity,
-        taxMinor: t?.taxMinor ?? 0,
-      };
-    }),
-  );
+        locationId: locationOf.get(l.variantId),
+      })),
+    },
+    // The shopper placed it (a guest has no id).
+    actorType: ctx.actor.type === 'customer' ? 'customer' : 'guest',
+    actorId: ctx.actor.type === 'customer' ? ctx.actor.id : null,
+  });
   await deps.inventory.applyMovements(
     tx,
     ctx,
@@ -212,51 +219,15 @@ async function reserveOrder(
   );
 
   if (order.couponCode && c.coupon) {
-    const k = store.t.coupons;
-    const used = await tx
-      .update(k)
-      .set({ timesUsed: sql`${k.timesUsed} + 1`, updatedAt: ctx.now })
-      .where(
-        and(
-          eq(k.id, c.coupon.id),
-          sql`(${k.usageLimitTotal} IS NULL OR ${k.timesUsed} < ${k.usageLimitTotal})`,
-        ),
-      );
-    if (affectedRows(used) !== 1)
+    const use = { couponId: c.coupon.id, orderId, customerId: cart.customerId, email: order.email };
+    if (!(await redeemCoupon(deps.store, tx, use, ctx.now)))
       throw refuse('COUPON_USAGE_LIMIT_REACHED', `Coupon ${order.couponCode} has been used up.`, {
         code: order.couponCode,
       });
-    await tx.insert(store.t.couponRedemptions).values({
-      id: newId(),
-      couponId: c.coupon.id,
-      orderId,
-      customerId: cart.customerId,
-      email: order.email,
-      releasedAt: null,
-      createdAt: ctx.now,
-    });
   }
 
-  const actorType = ctx.actor.type === 'customer' ? 'customer' : 'guest';
-  const actorId = ctx.actor.type === 'customer' ? ctx.actor.id : null;
-  await addOrderEvent(store, tx, ctx, orderId, {
-    type: 'order.placed',
-    message: `Order ${order.number} placed: ${lines.length} line(s), stock reserved until ${iso(order.reservationExpiresAt!)}.`,
-    data: {
-      totalMinor: order.totalMinor,
-      currency: order.currency,
-      couponCode: order.couponCode,
-      reservations: lines.map((l) => ({
-        sku: l.sku,
-        quantity: l.quantity,
-        locationId: locationOf.get(l.variantId),
-      })),
-    },
-    actorType,
-    actorId,
-  });
   await recordDomainEvents(
-    store,
+    deps.store,
     tx,
     [
       {
@@ -306,12 +277,11 @@ export async function placeOrderStep2(
     throw error;
   }
   if (order.paymentIntentId !== intent.intentId) {
-    const o = deps.store.t.orders;
     await deps.store.write((db) =>
-      db
-        .update(o)
-        .set({ paymentIntentId: intent.intentId, updatedAt: ctx.now })
-        .where(and(eq(o.id, order.id), isNull(o.paymentIntentId))),
+      changeOrder(deps.store, db, ctx, order.id, {
+        set: { paymentIntentId: intent.intentId },
+        expect: { noPaymentIntent: true },
+      }),
     );
   }
   return intent;
@@ -335,11 +305,7 @@ async function compensateIntentFailure(
     });
     if (!cancelled || !current.cartId) return;
     // Back to the shopper, with a new version so that their retry places a fresh order.
-    const k = deps.store.t.carts;
-    await tx
-      .update(k)
-      .set({ status: 'open', version: sql`${k.version} + 1`, updatedAt: ctx.now })
-      .where(and(eq(k.id, current.cartId), eq(k.status, 'converted')));
+    await deps.cart.reopen(tx, current.cartId, ctx.now);
   });
 }
 

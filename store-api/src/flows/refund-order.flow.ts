@@ -1,14 +1,19 @@
-import { type Currency, isDomainError, newId } from '@shoebox/shared';
+import { type Currency, isDomainError } from '@shoebox/shared';
 import type { RefundOrderBody } from '@shoebox/shared/contracts';
-import { and, eq, gte, sql } from 'drizzle-orm';
-import { affectedRows, type Db, type Store } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
-import type { PaymentProvider } from '../integrations/payments/index.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import { recordAudit } from '../modules/audit/audit.repo.ts';
 import { enqueue } from '../modules/notifications/index.ts';
-import { orderErrors } from '../modules/orders/orders.errors.ts';
-import { addOrderEvent, findOrder, type OrderRow, type RefundRow } from '../modules/orders/orders.repo.ts';
-import { type OrdersService, refundableOf, refundView } from '../modules/orders/orders.service.ts';
+import {
+  findOrder,
+  type OrderRow,
+  orderErrors,
+  type RefundRow,
+  refundableOf,
+  refundView,
+  requestRefund,
+  recordRefundOutcome,
+} from '../modules/orders/index.ts';
+import type { FlowDeps } from './deps.ts';
 
 /**
  * Refunding money on a paid order (full or partial), through the payment provider.
@@ -26,57 +31,8 @@ import { type OrdersService, refundableOf, refundView } from '../modules/orders/
  * provider accepted it. The cancel flow reuses `settleRefund` for its automatic refund.
  */
 
-export interface RefundDeps {
-  store: Store;
-  payments: PaymentProvider;
-  orders: OrdersService;
-}
-
 /** Paid at some point and still holding money: paid, picking, packed, shipped, delivered, or cancelled after payment. */
 export const wasPaid = (o: OrderRow): boolean => o.paidAt != null && o.paymentIntentId != null;
-
-/**
- * Reserves `amountMinor` of the order's refundable money and records a pending refund row, inside
- * the caller's transaction. Returns null when less than that is refundable.
- */
-export async function reserveRefund(
-  store: Store,
-  tx: Db,
-  ctx: RequestContext,
-  order: OrderRow,
-  amountMinor: number,
-  reason: string,
-): Promise<RefundRow | null> {
-  const o = store.t.orders;
-  const reserved = await tx
-    .update(o)
-    .set({ refundPendingMinor: sql`${o.refundPendingMinor} + ${amountMinor}`, updatedAt: ctx.now })
-    .where(
-      and(
-        eq(o.id, order.id),
-        sql`${o.totalMinor} - ${o.refundedMinor} - ${o.refundPendingMinor} >= ${amountMinor}`,
-      ),
-    );
-  if (affectedRows(reserved) !== 1) return null;
-  const row: RefundRow = {
-    id: newId(),
-    orderId: order.id,
-    amountMinor,
-    reason,
-    status: 'pending',
-    providerRefundId: null,
-    createdBy: ctx.actor.type === 'staff' || ctx.actor.type === 'api_key' ? ctx.actor.id : null,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-  };
-  await tx.insert(store.t.refunds).values(row);
-  await addOrderEvent(store, tx, ctx, order.id, {
-    type: 'refund.requested',
-    message: `Refund requested: ${reason}`,
-    data: { refundId: row.id, amountMinor },
-  });
-  return row;
-}
 
 export type SettledRefund =
   | { ok: true; refund: RefundRow }
@@ -87,7 +43,7 @@ export type SettledRefund =
  * provider failure: the row is marked failed and the reservation given back.
  */
 export async function settleRefund(
-  deps: Pick<RefundDeps, 'store' | 'payments'>,
+  deps: Pick<FlowDeps, 'store' | 'payments'>,
   ctx: RequestContext,
   order: OrderRow,
   refund: RefundRow,
@@ -114,8 +70,6 @@ export async function settleRefund(
     ctx.log.warn({ err: e, orderId: order.id, refundId: refund.id }, 'refund failed at the provider');
   }
 
-  const o = store.t.orders;
-  const r = store.t.refunds;
   const ok = failureCode === null;
   const settled: RefundRow = {
     ...refund,
@@ -123,28 +77,26 @@ export async function settleRefund(
     providerRefundId,
     updatedAt: ctx.now,
   };
+  const amount = refund.amountMinor;
   await store.tx(async (tx) => {
-    const marked = await tx
-      .update(r)
-      .set({ status: settled.status, providerRefundId, updatedAt: ctx.now })
-      .where(and(eq(r.id, refund.id), eq(r.status, 'pending')));
-    if (affectedRows(marked) !== 1) return; // settled by someone else already
-    const amount = refund.amountMinor;
-    await tx
-      .update(o)
-      .set({
-        refundPendingMinor: sql`${o.refundPendingMinor} - ${amount}`,
-        ...(ok ? { refundedMinor: sql`${o.refundedMinor} + ${amount}` } : {}),
-        updatedAt: ctx.now,
-      })
-      .where(and(eq(o.id, order.id), gte(o.refundPendingMinor, amount)));
+    const recorded = await recordRefundOutcome(store, tx, ctx, refund, {
+      status: ok ? 'succeeded' : 'failed',
+      providerRefundId,
+      entry: ok
+        ? {
+            type: 'refund.succeeded',
+            message: 'Refunded',
+            data: { refundId: refund.id, amountMinor: amount, providerRefundId },
+          }
+        : {
+            type: 'refund.failed',
+            message: `Refund failed at the payment provider (${failureCode}); nothing was refunded. Staff can try again.`,
+            data: { refundId: refund.id, amountMinor: amount, failureCode },
+          },
+    });
+    if (!recorded) return; // settled by someone else already
     if (ok) {
       const fresh = await findOrder(tx, store, order.id);
-      await addOrderEvent(store, tx, ctx, order.id, {
-        type: 'refund.succeeded',
-        message: 'Refunded',
-        data: { refundId: refund.id, amountMinor: amount, providerRefundId },
-      });
       await enqueue(tx, store, {
         topic: 'mail.refund_issued',
         payload: {
@@ -157,12 +109,6 @@ export async function settleRefund(
           reason: refund.reason,
         },
         now: ctx.now,
-      });
-    } else {
-      await addOrderEvent(store, tx, ctx, order.id, {
-        type: 'refund.failed',
-        message: `Refund failed at the payment provider (${failureCode}); nothing was refunded. Staff can try again.`,
-        data: { refundId: refund.id, amountMinor: amount, failureCode },
       });
     }
     await recordAudit(store, tx, ctx, {
@@ -184,7 +130,7 @@ export async function settleRefund(
 
 /** POST /admin/orders/:id/refunds. */
 export async function refundOrder(
-  deps: RefundDeps,
+  deps: FlowDeps,
   ctx: RequestContext,
   orderId: string,
   input: RefundOrderBody,
@@ -194,7 +140,7 @@ export async function refundOrder(
     const order = await findOrder(tx, store, orderId);
     if (!order) throw orderErrors.notFound();
     if (!wasPaid(order)) throw orderErrors.notPaid(order.status);
-    const refund = await reserveRefund(store, tx, ctx, order, input.amountMinor, input.reason);
+    const refund = await requestRefund(store, tx, ctx, order.id, input.amountMinor, input.reason);
     if (!refund) {
       const now = await findOrder(tx, store, orderId);
       throw orderErrors.refundExceedsRefundable(input.amountMinor, now ? refundableOf(now) : 0);

@@ -1,10 +1,9 @@
-import { formatMoney, type Currency } from '@shoebox/shared';
-import { and, eq, gte, sql } from 'drizzle-orm';
-import { affectedRows, type Db } from '../db/client.ts';
-import type { RequestContext } from '../http/context.ts';
+import { type Currency, formatMoney } from '@shoebox/shared';
+import type { Db } from '../db/client.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
+import { type OrderRow, refundByProviderId, reverseFailedRefund } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
-import { addOrderEvent, type OrderRow } from './order-ops.ts';
 
 export const REFUND_FAILED_FLAG = 'REFUND_FAILED_AT_PROVIDER';
 
@@ -28,39 +27,12 @@ export async function reconcileFailedRefund(
 ): Promise<'refund_failed' | 'ignored' | 'lost_race'> {
   if (!event.refundId) return 'ignored';
   const { store } = deps;
-  const r = store.t.refunds;
-  const [refund] = await tx
-    .select()
-    .from(r)
-    .where(and(eq(r.orderId, order.id), eq(r.providerRefundId, event.refundId)))
-    .limit(1);
+  const refund = await refundByProviderId(tx, store, order.id, event.refundId);
   if (!refund || refund.status === 'failed') return 'ignored';
-  const marked = await tx
-    .update(r)
-    .set({ status: 'failed', updatedAt: ctx.now })
-    .where(and(eq(r.id, refund.id), eq(r.status, refund.status)));
-  if (affectedRows(marked) !== 1) return 'lost_race';
-
   const amount = refund.amountMinor;
-  const o = store.t.orders;
-  const column = refund.status === 'succeeded' ? o.refundedMinor : o.refundPendingMinor;
-  const moved = await tx
-    .update(o)
-    .set({
-      ...(refund.status === 'succeeded'
-        ? { refundedMinor: sql`${o.refundedMinor} - ${amount}` }
-        : { refundPendingMinor: sql`${o.refundPendingMinor} - ${amount}` }),
-      flagged: true,
-      flagReason: REFUND_FAILED_FLAG,
-      version: sql`${o.version} + 1`,
-      updatedAt: ctx.now,
-    })
-    .where(and(eq(o.id, order.id), gte(column, amount)));
-  if (affectedRows(moved) !== 1) return 'lost_race';
-
   const money = formatMoney(amount, order.currency as Currency);
   const code = event.failureCode ?? 'unknown';
-  await addOrderEvent(store, tx, ctx, order.id, {
+  const reversed = await reverseFailedRefund(store, tx, ctx, refund, REFUND_FAILED_FLAG, {
     type: 'refund.failed_at_provider',
     message: `The payment provider reported that the refund of ${money} failed after accepting it (${code}): nothing reached the customer. Refund again, or contact the customer.`,
     data: {
@@ -71,5 +43,5 @@ export async function reconcileFailedRefund(
       eventId: event.id,
     },
   });
-  return 'refund_failed';
+  return reversed ? 'refund_failed' : 'lost_race';
 }

@@ -1,7 +1,7 @@
 import { DomainError, newId } from '@shoebox/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
-import type { Actor, RequestContext } from './context.ts';
+import type { Actor, RequestContext } from '../lib/request-context.ts';
 import { authorize } from './authorize.ts';
 import { fromZodError } from './problem.ts';
 import { type RateLimitName, type RouteSpec, SENT } from './route.ts';

@@ -2,7 +2,7 @@ import type { Permission } from '@shoebox/shared';
 import type { ErrorCode } from '@shoebox/shared/contracts';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import type { RequestContext } from './context.ts';
+import type { RequestContext } from '../lib/request-context.ts';
 
 /** Named request budgets per client IP, configured in config/env.ts. */
 export type RateLimitName = 'auth' | 'checkout';

@@ -3,7 +3,7 @@ import type { JobDefinition } from './job.ts';
 import { drainOutboxJob } from './notifications.job.ts';
 import { abandonedCartReminderJob, pruneCartsJob } from './carts.job.ts';
 import { expireReservationsJob } from './reservations.job.ts';
-import { checkoutDeps } from '../flows/deps.ts';
+import { flowDeps } from '../flows/deps.ts';
 
 export { defineJob, type JobContext, type JobDefinition } from './job.ts';
 export { createScheduler, type Scheduler, type SchedulerOptions, type TickOutcome } from './scheduler.ts';
@@ -16,5 +16,5 @@ export const allJobs = (services: Services): JobDefinition[] => [
   drainOutboxJob(services.notifications),
   abandonedCartReminderJob(services.cart),
   pruneCartsJob(services.cart),
-  expireReservationsJob(checkoutDeps(services)),
+  expireReservationsJob(flowDeps(services)),
 ];

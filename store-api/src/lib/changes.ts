@@ -1,13 +1,28 @@
 import type { Db, Store } from '../db/client.ts';
 import { deferRows } from '../db/rows.ts';
+import type { ChangeOp } from './change-feed.ts';
 
-export type ChangedEntity = 'product' | 'variant' | 'stock' | 'brand' | 'category' | 'colour';
+/**
+ * What a follower of the change feed can mirror. `stock` names a variant: its stock levels at
+ * every location are re-read together.
+ */
+export type ChangedEntity =
+  | 'product'
+  | 'variant'
+  | 'stock'
+  | 'brand'
+  | 'category'
+  | 'colour'
+  | 'stock_location'
+  | 'bin'
+  | 'order'
+  | 'order_line';
 
 /**
  * Appends to the change sequence inside the caller's transaction, written just before it commits
  * (which also keeps the window in which MySQL can show a later `seq` before an earlier one short).
- * Readers that follow the sequence (the catalog read model, desktop sync) re-read the named rows
- * after commit.
+ * Followers (lib/change-feed.ts: the catalog read model, desktop sync) re-read the named rows
+ * after commit, or drop them for a `delete`.
  */
 export async function recordChanges(
   store: Store,
@@ -15,11 +30,12 @@ export async function recordChanges(
   entity: ChangedEntity,
   ids: readonly string[],
   now: number,
+  op: ChangeOp = 'upsert',
 ): Promise<void> {
   await deferRows(
     store,
     tx,
     store.t.changeLog,
-    [...new Set(ids)].map((entityId) => ({ entity, entityId, createdAt: now })),
+    [...new Set(ids)].map((entityId) => ({ entity, entityId, op, createdAt: now })),
   );
 }

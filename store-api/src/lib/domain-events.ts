@@ -13,6 +13,8 @@ export interface DomainEvent {
 /**
  * Appends analytics events inside the caller's transaction: recorded iff the change commits,
  * written with the transaction's other appends just before it commits (db/rows.ts `deferRows`).
+ * An analytics log, not a queue (docs/decisions/0009): to react to a change, follow the change
+ * feed (lib/change-feed.ts); to do something once outside the database, use the outbox.
  */
 export async function recordDomainEvents(
   store: Store,

@@ -1,7 +1,7 @@
 import { type DomainError, newId } from '@shoebox/shared';
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import { type Db, type Store, uniqueViolation } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { iso } from '../../lib/time.ts';
 
 export interface AuditEntry {

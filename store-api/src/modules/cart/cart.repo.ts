@@ -71,6 +71,15 @@ export function cartRepo(store: Store) {
       return affectedRows(result) === 1;
     },
 
+    /** converted -> open with a new version (a retried checkout then places a fresh order). */
+    async reopenConverted(tx: Db, cartId: string, now: number): Promise<boolean> {
+      const result = await tx
+        .update(carts)
+        .set({ status: 'open', version: sql`${carts.version} + 1`, updatedAt: now })
+        .where(and(eq(carts.id, cartId), eq(carts.status, 'converted')));
+      return affectedRows(result) === 1;
+    },
+
     async insertLine(tx: Db, row: CartLineRow): Promise<void> {
       await tx.insert(cartLines).values(row);
     },

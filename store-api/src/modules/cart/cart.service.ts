@@ -1,13 +1,5 @@
 import { createHmac } from 'node:crypto';
-import {
-  businessRule,
-  conflict,
-  DomainError,
-  newId,
-  newToken,
-  normalizeCouponCode,
-  notFound,
-} from '@shoebox/shared';
+import { conflict, DomainError, newId, newToken, normalizeCouponCode, notFound } from '@shoebox/shared';
 import {
   type AddCartLineBody,
   type CartAddress,
@@ -18,8 +10,9 @@ import {
 } from '@shoebox/shared/contracts';
 import { eq } from 'drizzle-orm';
 import type { Config } from '../../config/env.ts';
+import { couponErrors } from '../coupons/index.ts';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { sha256 } from '../../lib/hash.ts';
 import {
   type CartCoupon,
@@ -242,6 +235,14 @@ export function createCartService(
       return repo.setStatus(tx, cartId, 'open', 'converted', now);
     },
 
+    /**
+     * converted -> open again, with a new version, inside the transaction that cancels the order
+     * made from it (the payment could not start): the shopper's retry places a fresh order.
+     */
+    async reopen(tx: Db, cartId: string, now: number): Promise<boolean> {
+      return repo.reopenConverted(tx, cartId, now);
+    },
+
     // ---- store routes ----
 
     async create(ctx: RequestContext): Promise<CartWithToken> {
@@ -281,7 +282,7 @@ export function createCartService(
         const normalized = normalizeCouponCode(code);
         const row = await repo.couponByCode(store.db, normalized);
         if (!row?.active) {
-          throw businessRule('COUPON_NOT_FOUND', 'No active coupon with this code.', { code: normalized });
+          throw couponErrors.unknownCode(normalized);
         }
         const coupon = await couponFor(store.db, { ...state.cart, couponCode: row.code });
         return { set: { couponCode: row.code }, coupon };

@@ -1,7 +1,7 @@
 /** Checks and lookups shared by the product, variant and CSV parts of the catalog service. */
 import type { Db, Store } from '../../db/client.ts';
 import { actorHas } from '../../http/authorize.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { compareAtNotHigher, missingReference, pricesDenied, type Referenced } from './catalog.errors.ts';
 import { createCatalogRepo, type VariantRow } from './catalog.repo.ts';
 

@@ -3,7 +3,7 @@ import { buildSku, type FieldError, newId } from '@shoebox/shared';
 import { type CatalogImportResult, catalogCsvColumns } from '@shoebox/shared/contracts';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { type ExportRefs, exportRow } from './catalog-csv-export.ts';

@@ -1,6 +1,7 @@
+import type { ErrorCode } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
 import { uniqueViolation } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { type ChangedEntity, recordChanges } from '../../lib/changes.ts';
 import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
 import { catalogErrorCodes as codes, taken } from './catalog.errors.ts';
@@ -13,7 +14,7 @@ export function defined<T extends object>(input: T): { [K in keyof T]?: Exclude<
 export const isEmpty = (o: object) => Object.keys(o).length === 0;
 
 /** Which conflict a unique index violation means, for writes that raced past the explicit checks. */
-const uniqueIndexCodes: Record<string, [string, string]> = {
+const uniqueIndexCodes: Record<string, [ErrorCode, string]> = {
   brands_slug_uq: [codes.brandSlugTaken, 'A brand with this slug exists.'],
   'brands.slug': [codes.brandSlugTaken, 'A brand with this slug exists.'],
   categories_slug_uq: [codes.categorySlugTaken, 'A category with this slug exists.'],

@@ -1,4 +1,4 @@
-import { DomainError, type FieldError } from '@shoebox/shared';
+import { DomainError, type ErrorCode, type FieldError } from '@shoebox/shared';
 
 /**
  * Catalog error codes. Convention for "not found":
@@ -20,7 +20,7 @@ export const catalogErrorCodes = {
 
 export type Referenced = 'brand' | 'category' | 'colour' | 'product' | 'variant';
 
-const notFoundCodes: Record<Referenced, string> = {
+const notFoundCodes: Record<Referenced, ErrorCode> = {
   brand: 'BRAND_NOT_FOUND',
   category: 'CATEGORY_NOT_FOUND',
   colour: 'COLOUR_NOT_FOUND',
@@ -39,9 +39,9 @@ export const missingReference = (what: Referenced, field: string, ids: readonly 
     errors: [{ path: field, message: `Unknown ${what}`, code: notFoundCodes[what] }],
   });
 
-export const notFoundCodeOf = (what: Referenced): string => notFoundCodes[what];
+export const notFoundCodeOf = (what: Referenced): ErrorCode => notFoundCodes[what];
 
-export const taken = (code: string, message: string, details?: Record<string, unknown>) =>
+export const taken = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
   new DomainError('conflict', code, message, details ? { details } : {});
 
 /** A value the server would derive (slug, code) came out empty, so the caller has to give it. */

@@ -11,7 +11,7 @@ import { and, asc, eq, max, sql } from 'drizzle-orm';
 import sharp, { type Metadata } from 'sharp';
 import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 

@@ -3,7 +3,7 @@ import { codeFromName, newId, slugify } from '@shoebox/shared';
 import type { AdminProductDetail, ProductStatus } from '@shoebox/shared/contracts';
 import { and, eq } from 'drizzle-orm';
 import { affectedRows, type Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { changedFields } from './catalog-csv-plan.ts';
 import { checkCompareAt, createCatalogChecks, requirePrices } from './catalog-checks.ts';
 import { createCatalogWriter, defined, isEmpty } from './catalog-writes.ts';

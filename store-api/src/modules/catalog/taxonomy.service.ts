@@ -2,7 +2,7 @@ import { codeFromName, newId, type SizeChart, slugify } from '@shoebox/shared';
 import type { ColourFamily } from '@shoebox/shared/contracts';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { changedFields } from './catalog-csv.ts';
 import { createCatalogWriter, defined, isEmpty } from './catalog-writes.ts';
 import { catalogErrorCodes as codes, derivedEmpty, missing, taken } from './catalog.errors.ts';

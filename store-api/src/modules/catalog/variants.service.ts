@@ -2,7 +2,7 @@
 import { buildSku, DomainError, makeEan13, newId, normalizeSku, type Width, widths } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { changedFields } from './catalog-csv-plan.ts';

@@ -1,11 +1,12 @@
-import { conflict, couponSchema, newId, notFound } from '@shoebox/shared';
+import { couponSchema, newId } from '@shoebox/shared';
 import type { AdminCoupon, CreateCouponBody, UpdateCouponBody } from '@shoebox/shared/contracts';
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { fromZodError } from '../../http/problem.ts';
 import { iso } from '../../lib/time.ts';
 import { writeAudited } from '../audit/audit.repo.ts';
+import { couponErrors } from './coupons.errors.ts';
 
 type CouponRow = Store['t']['coupons']['$inferSelect'];
 
@@ -32,9 +33,8 @@ export function createCouponsService(store: Store) {
     updatedAt: iso(r.updatedAt),
   });
 
-  const couponNotFound = (id: string) => notFound('COUPON_NOT_FOUND', 'No coupon with this id.', { id });
-  const codeTaken = (code: string) =>
-    conflict('COUPON_CODE_TAKEN', `Another coupon already uses the code ${code}.`, { code });
+  const couponNotFound = couponErrors.notFound;
+  const codeTaken = couponErrors.codeTaken;
 
   /** The definition fields of a row or body, as the shared schema sees them. */
   const definition = (c: Omit<CreateCouponBody, 'active'>) => ({

@@ -1,6 +1,6 @@
 import { DomainError, type FieldError, newId, normalizeSku } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { MAX_REPORTED_ERRORS, parseCountCsv, rowPath } from './inventory-csv.ts';
 import { findVariantsBySku, levelsOf, listBins, listLocations } from './inventory.repo.ts';

@@ -3,7 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { createProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
 import { createInventoryService, type InventoryService } from './inventory.service.ts';

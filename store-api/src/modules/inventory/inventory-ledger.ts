@@ -6,7 +6,7 @@ import type {
   StockTransferBody,
 } from '@shoebox/shared/contracts';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { requireLocation } from './inventory-locations.ts';
 import { findBins, findVariants, levelsOf, readLevel } from './inventory.repo.ts';

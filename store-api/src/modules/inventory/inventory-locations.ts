@@ -1,6 +1,7 @@
 import { DomainError, newId } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { recordChanges } from '../../lib/changes.ts';
 import { iso } from '../../lib/time.ts';
 import { writeAudited } from '../audit/audit.repo.ts';
 import { findLocation, listBins, listLocations } from './inventory.repo.ts';
@@ -43,7 +44,10 @@ export function createLocationService(store: Store) {
       await writeAudited(
         store,
         ctx,
-        (tx) => tx.insert(store.t.stockLocations).values(row),
+        async (tx) => {
+          await tx.insert(store.t.stockLocations).values(row);
+          await recordChanges(store, tx, 'stock_location', [row.id], ctx.now);
+        },
         {
           action: 'stock_location.create',
           entity: 'stock_location',
@@ -71,7 +75,10 @@ export function createLocationService(store: Store) {
       await writeAudited(
         store,
         ctx,
-        (tx) => tx.insert(store.t.bins).values(row),
+        async (tx) => {
+          await tx.insert(store.t.bins).values(row);
+          await recordChanges(store, tx, 'bin', [row.id], ctx.now);
+        },
         {
           action: 'bin.create',
           entity: 'bin',

@@ -9,7 +9,7 @@ import {
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import { deferRows } from '../../db/rows.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { chunks } from '../../lib/batch.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { recordDomainEvents } from '../../lib/domain-events.ts';

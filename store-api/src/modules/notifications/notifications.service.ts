@@ -5,7 +5,7 @@ import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
 import type { z } from 'zod';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { createEmlFileTransport } from '../../integrations/mail/eml-file.ts';
 import { type MailTransport, messageIdFor } from '../../integrations/mail/mail-transport.ts';
 import { createSmtpTransport } from '../../integrations/mail/smtp.ts';

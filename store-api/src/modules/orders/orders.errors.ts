@@ -14,6 +14,10 @@ export const orderErrors = {
     new DomainError('conflict', 'VERSION_CONFLICT', 'The order changed meanwhile; reload it and try again.', {
       details: { currentVersion: current },
     }),
+  notPayable: (number: string, status: string) =>
+    new DomainError('conflict', 'ORDER_NOT_PAYABLE', `Order ${number} is ${status}; it cannot be paid now.`, {
+      details: { status },
+    }),
   notPaid: (status: string) =>
     new DomainError('business_rule', 'ORDER_NOT_PAID', 'Only a paid order can be refunded.', {
       details: { status },

@@ -2,14 +2,13 @@ import { newId, normalizeSku } from '@shoebox/shared';
 import type { AdminOrderListQuery } from '@shoebox/shared/contracts';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
-import { deferRows } from '../../db/rows.ts';
-import type { RequestContext } from '../../http/context.ts';
+import { deferRows, rowReader } from '../../db/rows.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { escapeLike, likeEscaped } from '../../lib/sql-like.ts';
 
 /**
- * SQL for orders: reads for the admin desk and the customer pages, and the timeline writer every
- * order flow uses. Status changes are written by the flows and the service with a conditional
- * `WHERE id = ? AND version = ?` update, never here blindly.
+ * SQL for orders: reads for the admin desk, the customer pages and the flows, and the timeline
+ * appender. Every change to an order row goes through `order-writes.ts` (one guarded update).
  */
 
 export type OrderRow = Store['t']['orders']['$inferSelect'];
@@ -20,16 +19,79 @@ export type RefundRow = Store['t']['refunds']['$inferSelect'];
 const DAY_MS = 86_400_000;
 const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 
-export async function findOrder(db: Db, store: Store, id: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(store.t.orders).where(eq(store.t.orders.id, id)).limit(1);
-  return row;
+/** Precompiled readers of orders and their lines, one pair per store (flows read them on every payment). */
+const readersByStore = new WeakMap<Store, { orders: OrderReader; lines: LineReader }>();
+type OrderReader = ReturnType<typeof rowReader<Store['t']['orders']>>;
+type LineReader = ReturnType<typeof rowReader<Store['t']['orderLines']>>;
+
+function readers(store: Store) {
+  let r = readersByStore.get(store);
+  if (!r) {
+    r = { orders: rowReader(store, store.t.orders), lines: rowReader(store, store.t.orderLines) };
+    readersByStore.set(store, r);
+  }
+  return r;
 }
 
-export async function findOrderByNumber(db: Db, store: Store, number: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(store.t.orders).where(eq(store.t.orders.number, number)).limit(1);
-  return row;
+export function findOrder(db: Db, store: Store, id: string): Promise<OrderRow | null> {
+  return readers(store).orders.first(db, eq(store.t.orders.id, id));
 }
 
+export function findOrderByNumber(db: Db, store: Store, number: string): Promise<OrderRow | null> {
+  return readers(store).orders.first(db, eq(store.t.orders.number, number));
+}
+
+export function findOrderByIntent(db: Db, store: Store, intentId: string): Promise<OrderRow | null> {
+  return readers(store).orders.first(db, eq(store.t.orders.paymentIntentId, intentId));
+}
+
+/** The order a checkout of this cart version made, or else the cart's newest order (a converted cart's). */
+export async function findOrderOfCart(
+  db: Db,
+  store: Store,
+  cart: { id: string; version: number; status: string },
+): Promise<OrderRow | null> {
+  const o = store.t.orders;
+  const byKey = await readers(store).orders.first(db, eq(o.checkoutKey, `${cart.id}:${cart.version}`));
+  if (byKey || cart.status !== 'converted') return byKey;
+  // Converted carts keep pointing at their order, whatever the conversion did to the version.
+  return readers(store).orders.first(db, eq(o.cartId, cart.id), desc(o.createdAt));
+}
+
+/** Lines in the order they were placed (the flows' and mails' order). */
+export function linesOfOrder(db: Db, store: Store, orderId: string): Promise<OrderLineRow[]> {
+  return readers(store).lines.where(db, eq(store.t.orderLines.orderId, orderId));
+}
+
+/** Unpaid orders whose reservation lapsed before `now`, oldest first. */
+export async function ordersWithLapsedReservation(store: Store, now: number, limit: number) {
+  const o = store.t.orders;
+  const rows = await store.db
+    .select({ id: o.id })
+    .from(o)
+    .where(and(eq(o.stockState, 'reserved'), lt(o.reservationExpiresAt, now)))
+    .orderBy(asc(o.reservationExpiresAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+/** True when the order's timeline has an entry of this type. */
+export async function hasTimelineEntry(
+  db: Db,
+  store: Store,
+  orderId: string,
+  type: string,
+): Promise<boolean> {
+  const e = store.t.orderEvents;
+  const rows = await db
+    .select({ type: e.type })
+    .from(e)
+    .where(and(eq(e.orderId, orderId), eq(e.type, type)))
+    .limit(1);
+  return rows.length > 0;
+}
+
+/** Lines sorted for display (by SKU). */
 export async function orderLinesOf(db: Db, store: Store, orderId: string): Promise<OrderLineRow[]> {
   const l = store.t.orderLines;
   return db.select().from(l).where(eq(l.orderId, orderId)).orderBy(asc(l.sku), asc(l.id));

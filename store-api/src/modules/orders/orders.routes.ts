@@ -14,8 +14,8 @@ import {
   refundOrderBody,
   refundResult,
 } from '@shoebox/shared/contracts';
-import type { Store } from '../../db/client.ts';
 import { cancelOrder } from '../../flows/cancel-order.flow.ts';
+import { type FlowServices, flowDeps } from '../../flows/deps.ts';
 import { refundOrder } from '../../flows/refund-order.flow.ts';
 import { defineRoute } from '../../http/route.ts';
 import type { Services } from '../../services.ts';
@@ -28,9 +28,9 @@ const tag = 'Orders';
  * pack, ship, deliver) `inventory:adjust` (warehouse, manager, owner); cancel and refund
  * `orders:refund` (manager, owner). Money fields are null for staff without `orders:refund`.
  */
-export const ordersRoutes = (store: Store, services: Pick<Services, 'orders' | 'inventory' | 'payments'>) => {
+export const ordersRoutes = (services: FlowServices & Pick<Services, 'orders'>) => {
   const { orders } = services;
-  const flowDeps = { store, orders, inventory: services.inventory, payments: services.payments };
+  const deps = flowDeps(services);
   return [
     defineRoute({
       method: 'get',
@@ -78,7 +78,7 @@ export const ordersRoutes = (store: Store, services: Pick<Services, 'orders' | '
       body: cancelOrderBody,
       response: adminOrderDetail,
       errors: orderErrorCodes.cancel,
-      handler: (ctx, { params, body }) => cancelOrder(flowDeps, ctx, params.id, body),
+      handler: (ctx, { params, body }) => cancelOrder(deps, ctx, params.id, body),
     }),
     defineRoute({
       method: 'post',
@@ -92,7 +92,7 @@ export const ordersRoutes = (store: Store, services: Pick<Services, 'orders' | '
       response: refundResult,
       status: 201,
       errors: orderErrorCodes.refund,
-      handler: (ctx, { params, body }) => refundOrder(flowDeps, ctx, params.id, body),
+      handler: (ctx, { params, body }) => refundOrder(deps, ctx, params.id, body),
     }),
     defineRoute({
       method: 'post',

@@ -1,4 +1,4 @@
-import { allowedEvents, type OrderStatus, transition } from '@shoebox/shared';
+import { allowedEvents, type OrderStatus } from '@shoebox/shared';
 import type {
   AdminOrderDetail,
   AdminOrderListQuery,
@@ -12,15 +12,14 @@ import type {
   OrderTransitionBody,
   StaffTransitionEvent,
 } from '@shoebox/shared/contracts';
-import { and, eq } from 'drizzle-orm';
-import { affectedRows, type Store } from '../../db/client.ts';
+import type { Store } from '../../db/client.ts';
 import { actorHas } from '../../http/authorize.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
+import { nextStatus, noteOrder, transitionOrder } from './order-writes.ts';
 import { orderErrors } from './orders.errors.ts';
 import {
-  addOrderEvent,
   findOrder,
   findOrderByNumber,
   itemCounts,
@@ -221,7 +220,6 @@ function customerDetailView(
 
 export function createOrdersService(store: Store) {
   const db = store.db;
-  const t = store.t;
 
   const requireOrder = async (id: string) => {
     const order = await findOrder(db, store, id);
@@ -282,27 +280,23 @@ export function createOrdersService(store: Store) {
         if (!order) throw orderErrors.notFound();
         if (input.baseVersion !== undefined && input.baseVersion !== order.version)
           throw orderErrors.versionConflict(order.version);
-        const next = transition(order.status as OrderStatus, input.event);
-        if (!next.ok) throw orderErrors.illegalTransition(next.error);
-        const changed = await tx
-          .update(t.orders)
-          .set({ status: next.value, version: order.version + 1, updatedAt: ctx.now })
-          .where(
-            and(eq(t.orders.id, id), eq(t.orders.version, order.version), eq(t.orders.status, order.status)),
-          );
-        if (affectedRows(changed) !== 1) throw orderErrors.versionConflict(order.version + 1);
+        const to = nextStatus(order.status, input.event);
         const step = transitionEvents[input.event];
-        await addOrderEvent(store, tx, ctx, id, {
-          type: step.type,
-          message: step.message,
-          data: { from: order.status, to: next.value, event: input.event },
+        const moved = await transitionOrder(store, tx, ctx, order, input.event, {
+          expect: { version: order.version },
+          entry: {
+            type: step.type,
+            message: step.message,
+            data: { from: order.status, to, event: input.event },
+          },
         });
+        if (!moved) throw orderErrors.versionConflict(order.version + 1);
         await recordAudit(store, tx, ctx, {
           action: 'order.transition',
           entity: 'order',
           entityId: id,
           before: { status: order.status, version: order.version },
-          after: { status: next.value, version: order.version + 1, event: input.event },
+          after: { status: to, version: order.version + 1, event: input.event },
         });
       });
       return service.detail(ctx, id);
@@ -313,10 +307,7 @@ export function createOrdersService(store: Store) {
       await store.tx(async (tx) => {
         const order = await findOrder(tx, store, id);
         if (!order) throw orderErrors.notFound();
-        const eventId = await addOrderEvent(store, tx, ctx, id, {
-          type: 'note',
-          message: input.text,
-        });
+        const eventId = await noteOrder(store, tx, ctx, id, { type: 'note', message: input.text });
         await recordAudit(store, tx, ctx, {
           action: 'order.note',
           entity: 'order',

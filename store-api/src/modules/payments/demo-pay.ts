@@ -1,12 +1,8 @@
 import { DomainError } from '@shoebox/shared';
 import type { DemoPayBody, DemoPayResult } from '@shoebox/shared/contracts';
-import { eq } from 'drizzle-orm';
 import type { FlowDeps } from '../../flows/deps.ts';
-import { findOrder, orderReaders } from '../../flows/order-ops.ts';
+import { findOrder, findOrderByNumber, orderErrors } from '../orders/index.ts';
 import { isDemoProvider } from '../../integrations/payments/index.ts';
-
-const orderNotFound = () =>
-  new DomainError('not_found', 'ORDER_NOT_FOUND', 'No order with this number and email address.');
 
 /**
  * The demo card form: pays an order's demo intent with a test card number. The confirmation goes
@@ -22,18 +18,10 @@ export async function demoPay(deps: FlowDeps, body: DemoPayBody): Promise<DemoPa
       'DEMO_PAYMENTS_DISABLED',
       'Demo payments are off: this shop takes real payments.',
     );
-  const o = deps.store.t.orders;
-  const order = await orderReaders(deps.store).orders.first(deps.store.db, eq(o.number, body.orderNumber));
-  if (!order || order.email !== body.email) throw orderNotFound();
+  const order = await findOrderByNumber(deps.store.db, deps.store, body.orderNumber);
+  if (!order || order.email !== body.email) throw orderErrors.notFound();
   if (!order.paymentIntentId || order.status !== 'pending_payment')
-    throw new DomainError(
-      'conflict',
-      'ORDER_NOT_PAYABLE',
-      `Order ${order.number} is ${order.status}; it cannot be paid now.`,
-      {
-        details: { status: order.status },
-      },
-    );
+    throw orderErrors.notPayable(order.number, order.status);
   const event = await payments.confirmDemoPayment(order.paymentIntentId, body.cardNumber);
   await payments.idle();
   const after = await findOrder(deps.store.db, deps.store, order.id);

@@ -8,14 +8,14 @@ import {
   webhookReceived,
 } from '@shoebox/shared/contracts';
 import type { Logger } from 'pino';
-import { type CheckoutService, checkoutDeps, type FlowDeps } from '../../flows/deps.ts';
+import { type CheckoutService, type FlowDeps, type FlowServices, flowDeps } from '../../flows/deps.ts';
 import { confirmPayment } from '../../flows/confirm-payment.flow.ts';
 import { placeOrder } from '../../flows/place-order.flow.ts';
 import { defineRoute, SENT } from '../../http/route.ts';
 import { isDemoProvider } from '../../integrations/payments/index.ts';
 import { demoPay } from './demo-pay.ts';
 
-type CheckoutServices = Parameters<typeof checkoutDeps>[0];
+type CheckoutServices = FlowServices;
 
 const cartTokenOf = (header: string | string[] | undefined): string => {
   const token = Array.isArray(header) ? header[0] : header;
@@ -33,7 +33,7 @@ const cartTokenOf = (header: string | string[] | undefined): string => {
 
 /** Checkout, the demo card form and the Stripe webhook. */
 export const paymentsRoutes = (services: CheckoutServices) => {
-  const deps: FlowDeps = checkoutDeps(services);
+  const deps: FlowDeps = flowDeps(services);
   return [
     defineRoute({
       method: 'post',
@@ -61,6 +61,13 @@ export const paymentsRoutes = (services: CheckoutServices) => {
         'VARIANT_NOT_SELLABLE',
         'INSUFFICIENT_STOCK',
         'COUPON_USAGE_LIMIT_REACHED',
+        'COUPON_NOT_STARTED',
+        'COUPON_EXPIRED',
+        'COUPON_CURRENCY_MISMATCH',
+        'COUPON_REQUIRES_ACCOUNT',
+        'COUPON_CUSTOMER_LIMIT_REACHED',
+        'COUPON_MINIMUM_SPEND_NOT_MET',
+        'COUPON_NOT_APPLICABLE',
         'PAYMENT_PROVIDER_UNAVAILABLE',
         'PAYMENT_PROVIDER_ERROR',
         'RATE_LIMITED',
@@ -111,7 +118,7 @@ export const paymentsRoutes = (services: CheckoutServices) => {
 /** In demo mode, demo payments go through the same confirmation as Stripe webhooks. Call once at app start. */
 export function wireDemoPayments(services: CheckoutServices, log: Logger): void {
   if (!isDemoProvider(services.payments)) return;
-  const deps = checkoutDeps(services, log);
+  const deps = flowDeps(services, log);
   services.payments.onEvent(async (event) => {
     await confirmPayment(deps, event);
   });

@@ -1,7 +1,7 @@
 import { DomainError, newId } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
 import { recordAudit, writeAudited } from '../audit/audit.repo.ts';

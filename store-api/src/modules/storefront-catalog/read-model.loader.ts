@@ -1,21 +1,20 @@
-import { and, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import { inChunks } from '../../lib/batch.ts';
+import { holesBelow, latestSeq, readChanges } from '../../lib/change-feed.ts';
 import {
   type CatalogLoader,
   type CatalogSource,
   type CategoryRow,
-  type ChangeRow,
   type ColourRow,
   emptySource,
   type ImageRow,
-  MAX_GAPS,
   type ProductBundle,
   pushTo,
 } from './read-model.ts';
 
 export function createCatalogLoader(store: Store): CatalogLoader {
-  const { brands, categories, colours, products, variants, productImages, stockLevels, changeLog } = store.t;
+  const { brands, categories, colours, products, variants, productImages, stockLevels } = store.t;
   const db = store.db;
 
   const brandColumns = { id: brands.id, name: brands.name, slug: brands.slug, sizeChart: brands.sizeChart };
@@ -75,10 +74,7 @@ export function createCatalogLoader(store: Store): CatalogLoader {
   return {
     async loadAll() {
       // The seq first: rows read afterwards are at least as new as every change up to it.
-      const [top] = await db
-        .select({ seq: sql<number | null>`max(${changeLog.seq})`.mapWith(Number) })
-        .from(changeLog);
-      const seq = Number(top?.seq ?? 0) || 0;
+      const seq = await latestSeq(store);
       const source: CatalogSource = emptySource();
       for (const r of await db.select(brandColumns).from(brands)) source.brands.set(r.id, r);
       for (const r of await db.select(categoryColumns).from(categories)) source.categories.set(r.id, r);
@@ -109,30 +105,11 @@ export function createCatalogLoader(store: Store): CatalogLoader {
         pushTo(source.images, r.productId, r);
       }
       // Holes just below the top may be transactions still in flight (MySQL): watch them a while.
-      const recent = await db
-        .select({ seq: changeLog.seq })
-        .from(changeLog)
-        .where(and(gt(changeLog.seq, seq - MAX_GAPS), lte(changeLog.seq, seq)));
-      const present = new Set(recent.map((r) => Number(r.seq)));
-      const missing: number[] = [];
-      for (let s = Math.max(1, seq - MAX_GAPS + 1); s <= seq; s++) if (!present.has(s)) missing.push(s);
+      const missing = await holesBelow(store, seq);
       return { source, seq, missing };
     },
 
-    async changes(after, gaps, limit) {
-      // Hand-written rather than built: this runs before every request (or batch of them).
-      const gapTerm =
-        gaps.length > 0
-          ? sql` or seq in (${sql.join(
-              gaps.map((g) => sql`${g}`),
-              sql`, `,
-            )})`
-          : sql``;
-      const rows = await store.rows<{ seq: number | string; entity: string; entity_id: string }>(
-        sql`select seq, entity, entity_id from change_log where seq > ${after}${gapTerm} order by seq limit ${limit}`,
-      );
-      return rows.map((r): ChangeRow => ({ seq: Number(r.seq), entity: r.entity, entityId: r.entity_id }));
-    },
+    changes: (after, gaps, limit) => readChanges(store, after, gaps, limit),
 
     async productIdsOfVariants(variantIds) {
       const rows = await inChunks(variantIds, (chunk) =>

@@ -28,7 +28,7 @@
  * running query may have started before that request's preceding write committed, so joining it
  * alone would not be enough. 50 concurrent requests cost one or two queries, not 50.
  *
- * Gaps. On MySQL an autoincrement value is taken when a row is inserted, not when it commits, so a
+ * Gaps (handled by the shared follower, lib/change-feed.ts). On MySQL an autoincrement value is taken when a row is inserted, not when it commits, so a
  * transaction can make seq 41 visible before seq 40. When a catch-up sees seq numbers jump (40
  * missing below a visible 41) it remembers the missing ones as gaps with the time first seen, and
  * every later catch-up re-asks for them in the same query (`OR seq IN (...)`). A gap that shows up
@@ -41,6 +41,7 @@
  * The model `version` goes up with every applied batch (gap fills included, which do not move
  * `seq`), and the response cache is keyed by it.
  */
+import { type Change, ChangeFollower } from '../../lib/change-feed.ts';
 import { buildIndex, type CatalogIndex } from './catalog-index.ts';
 import {
   type BrandRow,
@@ -80,11 +81,8 @@ export { patchAvailability } from './stock-patch.ts';
 
 // Following the change log -------------------------------------------------------------------------
 
-export interface ChangeRow {
-  seq: number;
-  entity: string;
-  entityId: string;
-}
+/** A change the model follows (lib/change-feed.ts). */
+export type ChangeRow = Change;
 
 /** Everything the store shows about some products, freshly read. */
 export interface ProductBundle {
@@ -116,19 +114,15 @@ export interface ReadModelOptions {
   maxGaps?: number;
 }
 
-export const GAP_TTL_MS = 10_000;
-export const CHANGE_BATCH_LIMIT = 5000;
-export const MAX_GAPS = 1000;
+export { CHANGE_BATCH_LIMIT, GAP_TTL_MS, MAX_GAPS } from '../../lib/change-feed.ts';
 
 export class CatalogReadModel {
-  /** Highest change seq applied. */
-  seq = 0;
   /** Goes up with every applied change batch (gap fills included). */
   version = 0;
   source: CatalogSource = emptySource();
   index: CatalogIndex = buildIndex(emptySource());
-  /** Missing seq numbers below `seq` -> when first seen missing. */
-  readonly gaps = new Map<number, number>();
+  /** The model's place in the change feed: the position and the gaps below it. */
+  private readonly feed: ChangeFollower;
   readonly stats = { changeQueries: 0, fullLoads: 0, rebuilds: 0, stockPatches: 0 };
 
   private loaded = false;
@@ -136,19 +130,22 @@ export class CatalogReadModel {
   private running: Promise<void> | null = null;
   /** The next catch-up, not started yet: newcomers may join it. */
   private pending: Promise<void> | null = null;
-  private readonly now: () => number;
-  private readonly gapTtlMs: number;
-  private readonly batchLimit: number;
-  private readonly maxGaps: number;
 
   constructor(
     private readonly loader: CatalogLoader,
     options: ReadModelOptions = {},
   ) {
-    this.now = options.now ?? Date.now;
-    this.gapTtlMs = options.gapTtlMs ?? GAP_TTL_MS;
-    this.batchLimit = options.batchLimit ?? CHANGE_BATCH_LIMIT;
-    this.maxGaps = options.maxGaps ?? MAX_GAPS;
+    this.feed = new ChangeFollower((after, gaps, limit) => loader.changes(after, gaps, limit), options);
+  }
+
+  /** Highest change seq applied. */
+  get seq(): number {
+    return this.feed.seq;
+  }
+
+  /** Missing seq numbers below `seq` -> when first seen missing. */
+  get gaps(): ReadonlyMap<number, number> {
+    return this.feed.gaps;
   }
 
   /**
@@ -180,36 +177,12 @@ export class CatalogReadModel {
 
   private async catchUp(): Promise<void> {
     if (!this.loaded) return this.fullLoad();
-    const gapList = [...this.gaps.keys()];
     this.stats.changeQueries++;
-    const rows = await this.loader.changes(this.seq, gapList, this.batchLimit);
-    const now = this.now();
-    if (rows.length >= this.batchLimit) return this.fullLoad();
-
-    // Work out the new position and gaps first; commit them only once the rows are applied.
-    let seq = this.seq;
-    const filled: number[] = [];
-    const opened: number[] = [];
-    for (const row of rows) {
-      if (row.seq <= seq) {
-        if (this.gaps.has(row.seq)) filled.push(row.seq);
-        continue;
-      }
-      for (let missing = Math.max(seq + 1, row.seq - this.maxGaps); missing < row.seq; missing++)
-        opened.push(missing);
-      seq = row.seq;
-    }
-    const applicable = rows.filter((r) => r.seq > this.seq || this.gaps.has(r.seq));
-    if (applicable.length > 0) await this.apply(applicable);
-
-    for (const s of filled) this.gaps.delete(s);
-    for (const [s, since] of this.gaps) if (now - since >= this.gapTtlMs) this.gaps.delete(s);
-    for (const s of opened) this.gaps.set(s, now);
-    this.trimGaps();
-    if (seq !== this.seq || applicable.length > 0) {
-      this.seq = seq;
-      this.version++;
-    }
+    const batch = await this.feed.poll();
+    if (!batch) return this.fullLoad();
+    if (batch.changes.length > 0) await this.apply(batch.changes);
+    batch.commit();
+    if (batch.moved) this.version++;
   }
 
   private async fullLoad(): Promise<void> {
@@ -217,19 +190,9 @@ export class CatalogReadModel {
     this.stats.fullLoads++;
     this.source = source;
     this.index = buildIndex(source);
-    this.seq = seq;
-    this.gaps.clear();
-    const now = this.now();
-    for (const s of missing) this.gaps.set(s, now);
-    this.trimGaps();
+    this.feed.reset(seq, missing);
     this.loaded = true;
     this.version++;
-  }
-
-  private trimGaps(): void {
-    if (this.gaps.size <= this.maxGaps) return;
-    const sorted = [...this.gaps.keys()].sort((a, b) => a - b);
-    for (const s of sorted.slice(0, sorted.length - this.maxGaps)) this.gaps.delete(s);
   }
 
   /** Re-reads the rows the changes name and patches the model. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { brandList, categoryList, type ListingQuery, listProducts, productDetail } from './listing.ts';
 import { CatalogReadModel, type CatalogLoader, type ReadModelOptions } from './read-model.ts';
 import { createCatalogLoader } from './read-model.loader.ts';

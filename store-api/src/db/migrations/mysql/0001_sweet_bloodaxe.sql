@@ -1,0 +1,1 @@
+ALTER TABLE `change_log` ADD `op` varchar(8) DEFAULT 'upsert' NOT NULL;
