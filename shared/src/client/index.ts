@@ -35,6 +35,7 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
       refresh: (body: In<typeof c.refreshBody>) => send('POST', '/admin/auth/refresh', c.tokenPair, { body }),
       signOut: (body: In<typeof c.refreshBody>) =>
         request<void>('POST', '/admin/auth/sign-out', null, { body }),
+      signOutEverywhere: () => request<void>('POST', '/admin/auth/sign-out-everywhere', null),
     },
     staff: {
       list: () => get('/admin/staff', z.array(c.staffUser)),
@@ -170,6 +171,7 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
       refresh: (body: In<typeof c.refreshBody>) => send('POST', '/store/auth/refresh', c.tokenPair, { body }),
       signOut: (body: In<typeof c.refreshBody>) =>
         request<void>('POST', '/store/auth/sign-out', null, { body }),
+      signOutEverywhere: () => request<void>('POST', '/store/auth/sign-out-everywhere', null),
     },
     products: {
       list: (query?: QueryOf<typeof c.storeProductListQuery>) =>

@@ -1,7 +1,17 @@
 import type { Db, Store } from '../db/client.ts';
 import { deferRows } from '../db/rows.ts';
 
-export type ChangedEntity = 'product' | 'variant' | 'stock' | 'brand' | 'category' | 'colour';
+export type ChangedEntity =
+  | 'product'
+  | 'variant'
+  | 'stock'
+  | 'brand'
+  | 'category'
+  | 'colour'
+  // Sign-in state (modules/auth/session-state.ts): an account (staff or customer id) whose role,
+  // status or sessions changed, and a session (refresh token family id) that was signed out.
+  | 'account'
+  | 'session';
 
 /**
  * Appends to the change sequence inside the caller's transaction, written just before it commits

@@ -88,6 +88,9 @@ const statusText: Record<string, string> = {
   '502': 'The payment provider failed or refused',
 };
 
+/** A signed token whose sign-in ended (modules/auth/session-check.ts). */
+const sessionCodes = ['SESSION_REVOKED', 'ACCOUNT_DELETED', 'ACCOUNT_DISABLED'];
+
 /** The codes each status can carry for this route: those the HTTP layer adds plus the route's own. */
 function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
   const byStatus = new Map<string, Set<string>>();
@@ -114,7 +117,8 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
   }
   if (spec.query || spec.params) add('400', 'VALIDATION_FAILED');
   if (spec.access === 'customer') {
-    for (const code of ['CUSTOMER_SIGN_IN_REQUIRED', 'TOKEN_INVALID', 'TOKEN_EXPIRED']) add('401', code);
+    for (const code of ['CUSTOMER_SIGN_IN_REQUIRED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', ...sessionCodes])
+      add('401', code);
   } else if (spec.access !== 'public') {
     for (const code of [
       'SIGN_IN_REQUIRED',
@@ -122,6 +126,7 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
       'TOKEN_EXPIRED',
       'API_KEY_INVALID',
       'API_KEY_REVOKED',
+      ...sessionCodes,
     ])
       add('401', code);
     add('403', 'STAFF_ONLY');
