@@ -8,6 +8,7 @@ import {
   resolvePaymentsConfig,
 } from '../integrations/payments/index.ts';
 import { notificationsConfigSchema, notificationsOptionsFrom } from '../modules/notifications/index.ts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -48,6 +49,17 @@ const envSchema = z.object({
     .default(15),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -75,6 +87,8 @@ export interface Config {
   checkoutRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
+  /** Whose X-Forwarded-For is believed for rate limits and logs (off unless configured). */
+  trustProxy: TrustProxy;
 }
 
 /** Parses the environment; on bad input throws one readable list of every problem. */
@@ -115,6 +129,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
+    trustProxy: e.TRUST_PROXY,
   };
 }
 
