@@ -3,7 +3,17 @@ import type { DemoPayBody, DemoPayResult } from '@shoebox/shared/contracts';
 import { eq } from 'drizzle-orm';
 import type { FlowDeps } from '../../flows/deps.ts';
 import { findOrder, orderReaders } from '../../flows/order-ops.ts';
-import { isDemoProvider } from '../../integrations/payments/index.ts';
+import { isDemoProvider, paymentErrorCodes } from '../../integrations/payments/index.ts';
+
+const notPayable = (order: { number: string; status: string }) =>
+  new DomainError(
+    'conflict',
+    'ORDER_NOT_PAYABLE',
+    `Order ${order.number} is ${order.status}; it cannot be paid now.`,
+    {
+      details: { status: order.status },
+    },
+  );
 
 const orderNotFound = () =>
   new DomainError('not_found', 'ORDER_NOT_FOUND', 'No order with this number and email address.');
@@ -25,16 +35,14 @@ export async function demoPay(deps: FlowDeps, body: DemoPayBody): Promise<DemoPa
   const o = deps.store.t.orders;
   const order = await orderReaders(deps.store).orders.first(deps.store.db, eq(o.number, body.orderNumber));
   if (!order || order.email !== body.email) throw orderNotFound();
-  if (!order.paymentIntentId || order.status !== 'pending_payment')
-    throw new DomainError(
-      'conflict',
-      'ORDER_NOT_PAYABLE',
-      `Order ${order.number} is ${order.status}; it cannot be paid now.`,
-      {
-        details: { status: order.status },
-      },
-    );
-  const event = await payments.confirmDemoPayment(order.paymentIntentId, body.cardNumber);
+  if (!order.paymentIntentId || order.status !== 'pending_payment') throw notPayable(order);
+  const event = await payments.confirmDemoPayment(order.paymentIntentId, body.cardNumber).catch((e) => {
+    // A concurrent payment of the same order got to the intent first (seen on MySQL, where the
+    // order row can still read pending_payment): the same answer as when its status shows it.
+    if (e instanceof DomainError && e.code === paymentErrorCodes.intentUnexpectedState)
+      throw new DomainError('conflict', 'ORDER_NOT_PAYABLE', `Order ${order.number} is being paid already.`);
+    throw e;
+  });
   await payments.idle();
   const after = await findOrder(deps.store.db, deps.store, order.id);
   return {
