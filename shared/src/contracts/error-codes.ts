@@ -32,6 +32,8 @@ const transport = {
   IMAGE_TYPE_UNSUPPORTED: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  // The database cannot be reached (refused, timed out, connection lost): retry after Retry-After.
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 /** Raised by the modules and flows; routes list the ones they can answer with. */

@@ -86,6 +86,7 @@ const statusText: Record<string, string> = {
   '422': 'Well-formed, but refused by a business rule',
   '429': 'Too many attempts; wait a minute',
   '502': 'The payment provider failed or refused',
+  '503': 'The database cannot be reached; nothing was changed, retry after the Retry-After seconds',
 };
 
 /** A signed token whose sign-in ended (modules/auth/session-check.ts). */
@@ -133,6 +134,8 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
     if (spec.access !== 'staff') add('403', 'PERMISSION_DENIED');
   }
   if (spec.rateLimit) add('429', 'RATE_LIMITED');
+  // Any route may need the database (the store reads answer from memory while it is away).
+  add('503', 'DATABASE_UNAVAILABLE');
   // Each code under the status it is answered with: the catalogue's, or the one the route states.
   for (const error of spec.errors ?? []) {
     const { code, status } = statusOf(error);
