@@ -49,6 +49,13 @@ const envSchema = z.object({
     .default(15),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  STOREFRONT_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
   TRUST_PROXY: z
     .string()
     .optional()
@@ -87,6 +94,10 @@ export interface Config {
   checkoutRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
+  /** How long a password reset e-mail's link works. */
+  passwordResetTtlMinutes: number;
+  /** The shop's public address; reset links point at its /account/reset-password page. */
+  storefrontUrl: string;
   /** Whose X-Forwarded-For is believed for rate limits and logs (off unless configured). */
   trustProxy: TrustProxy;
 }
@@ -130,6 +141,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
     trustProxy: e.TRUST_PROXY,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+    storefrontUrl: e.STOREFRONT_URL.replace(/\/+$/, ''),
   };
 }
 

@@ -8,7 +8,8 @@ import { seedDemo } from '../../db/seed/demo.ts';
 import { startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
 import { buildOpenApi, type OpenApiDocument } from './generate.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: walking the generated document's JSON
+/** A node of the generated document, walked as plain JSON. */
+// biome-ignore lint: the document is untyped JSON here
 type Node = any;
 
 interface RequestExample {
