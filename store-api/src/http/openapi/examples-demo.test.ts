@@ -9,7 +9,6 @@ import { startTestApp, type TestApp, testDialect } from '../../test-support/harn
 import { buildOpenApi, type OpenApiDocument } from './generate.ts';
 
 /** A node of the generated document, walked as plain JSON. */
-// biome-ignore lint: the document is untyped JSON here
 type Node = any;
 
 interface RequestExample {
