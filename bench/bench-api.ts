@@ -25,7 +25,13 @@ export interface BenchApi {
 /** Null when the dialect is mysql and mariadbd is not installed. */
 export async function startBenchApi(
   dialect: string,
-  opts: { name: string; mariadbPort: number; env?: Record<string, string> },
+  opts: {
+    name: string;
+    mariadbPort: number;
+    env?: Record<string, string>;
+    /** Run the API from another checkout (a before/after comparison); this repository by default. */
+    root?: string;
+  },
 ): Promise<BenchApi | null> {
   const dir = mkdtempSync(join(tmpdir(), `shoebox-${opts.name}-`));
   let mariadb: { url: string; socket: string; stop(): Promise<void> } | null = null;
@@ -43,7 +49,7 @@ export async function startBenchApi(
     if (process.env.BENCH_MYSQL_TCP !== '1') databaseUrl += `?socket=${encodeURIComponent(mariadb.socket)}`;
   }
   const port = 4800 + Math.floor(Math.random() * 190);
-  const api = await spawnApi({
+  const api = await spawnApi(opts.root ?? root, {
     ...opts.env,
     DATABASE_URL: databaseUrl,
     DATA_DIR: dir,
@@ -65,10 +71,10 @@ export async function startBenchApi(
 }
 
 /** BENCH_API_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the API process. */
-function spawnApi(env: Record<string, string>): Promise<ChildProcess> {
+function spawnApi(cwd: string, env: Record<string, string>): Promise<ChildProcess> {
   const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'store-api/src/main.ts'], {
-    cwd: root,
+    cwd,
     env: {
       ...process.env,
       ...env,

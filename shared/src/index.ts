@@ -1,5 +1,6 @@
 // The pure domain rules every package shares. Contracts have their own entry point
 // (`@shoebox/shared/contracts`) so that packages needing only the rules skip the schemas.
+export * from './common-passwords.ts';
 export * from './errors.ts';
 export * from './gtin.ts';
 export * from './ids.ts';

@@ -32,7 +32,8 @@ export function createApp({ store, config, log }: AppDeps) {
   const app = express();
 
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off by default: otherwise any same-host caller could pick its own rate-limit key (issue 19).
+  app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestIdMiddleware);
   app.use(requestLog(log));
@@ -72,6 +73,8 @@ function perIpLimit(limit: number, message: string) {
     limit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // With TRUST_PROXY off a forwarded header is ignored on purpose, not a misconfiguration.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => next(new DomainError('rate_limited', 'RATE_LIMITED', message)),
   });
 }

@@ -2,6 +2,7 @@ import type { Store } from './db/client.ts';
 import type { RouteSpec } from './http/route.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { passwordsRoutes } from './modules/auth/passwords.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.ts';
 import { imagesRoutes } from './modules/catalog/images.routes.ts';
@@ -18,6 +19,7 @@ import type { Services } from './services.ts';
 export function allRoutes(store: Store, services: Services): RouteSpec[] {
   return [
     ...authRoutes(services.auth),
+    ...passwordsRoutes(services.passwords),
     ...staffRoutes(services.staff),
     ...auditRoutes(store),
     ...inventoryRoutes(services.inventory),

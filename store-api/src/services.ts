@@ -3,6 +3,7 @@ import type { Store } from './db/client.ts';
 import { createPaymentProvider } from './integrations/payments/index.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
 import { createTokenSigner } from './modules/auth/tokens.ts';
+import { createPasswordsService } from './modules/auth/passwords.service.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { createInventoryService } from './modules/inventory/inventory.service.ts';
 import { createImagesService } from './modules/catalog/images.service.ts';
@@ -19,8 +20,16 @@ export function createServices(store: Store, config: Config) {
   const signer = createTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds);
   const auth = createAuthService({ store, signer, refreshTtlDays: config.refreshTokenTtlDays });
   const staff = createStaffService(store, auth);
+  const passwords = createPasswordsService({
+    store,
+    auth,
+    jwtSecret: config.jwtSecret,
+    resetTtlMinutes: config.passwordResetTtlMinutes,
+    storeResetUrl: `${config.storefrontUrl}/account/reset-password`,
+  });
   return {
     auth,
+    passwords,
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),

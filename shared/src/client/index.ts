@@ -35,6 +35,13 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
       refresh: (body: In<typeof c.refreshBody>) => send('POST', '/admin/auth/refresh', c.tokenPair, { body }),
       signOut: (body: In<typeof c.refreshBody>) =>
         request<void>('POST', '/admin/auth/sign-out', null, { body }),
+      signOutEverywhere: () => request<void>('POST', '/admin/auth/sign-out-everywhere', null),
+      requestPasswordReset: (body: In<typeof c.passwordResetRequestBody>) =>
+        send('POST', '/admin/auth/password-reset', c.passwordResetRequested, { body }),
+      confirmPasswordReset: (body: In<typeof c.passwordResetConfirmBody>) =>
+        request<void>('POST', '/admin/auth/password-reset/confirm', null, { body }),
+      changePassword: (body: In<typeof c.passwordChangeBody>) =>
+        request<void>('POST', '/admin/auth/password', null, { body }),
     },
     staff: {
       list: () => get('/admin/staff', z.array(c.staffUser)),
@@ -170,6 +177,13 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
       refresh: (body: In<typeof c.refreshBody>) => send('POST', '/store/auth/refresh', c.tokenPair, { body }),
       signOut: (body: In<typeof c.refreshBody>) =>
         request<void>('POST', '/store/auth/sign-out', null, { body }),
+      signOutEverywhere: () => request<void>('POST', '/store/auth/sign-out-everywhere', null),
+      requestPasswordReset: (body: In<typeof c.passwordResetRequestBody>) =>
+        send('POST', '/store/auth/password-reset', c.passwordResetRequested, { body }),
+      confirmPasswordReset: (body: In<typeof c.passwordResetConfirmBody>) =>
+        request<void>('POST', '/store/auth/password-reset/confirm', null, { body }),
+      changePassword: (body: In<typeof c.passwordChangeBody>) =>
+        request<void>('POST', '/store/auth/password', null, { body }),
     },
     products: {
       list: (query?: QueryOf<typeof c.storeProductListQuery>) =>

@@ -85,3 +85,14 @@ export const auditEntry = z.object({
   requestId: z.string().nullable(),
   createdAt: z.string(),
 });
+
+/** Forgotten password: the same 202 whether or not the address has an account. */
+export const passwordResetRequestBody = z.strictObject({ email });
+export const passwordResetRequested = z.object({ message: z.string() });
+/** The token from the reset e-mail and the new password. */
+export const passwordResetConfirmBody = z.strictObject({ token: z.string().min(20).max(2000), password });
+/** A signed-in change: the current password proves it is the account's owner at the keyboard. */
+export const passwordChangeBody = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: password,
+});

@@ -1,3 +1,4 @@
+import { isCommonPassword } from '../common-passwords.ts';
 import { z } from 'zod';
 
 export const idParam = z.strictObject({ id: z.uuid() });
@@ -28,7 +29,18 @@ export const email = z
   .max(254)
   .transform((s) => s.trim().toLowerCase());
 
-export const password = z.string().min(10, 'must be at least 10 characters').max(200);
+/**
+ * A new password: at least 10 characters, and not one of the passwords attackers try first
+ * (common-passwords.ts), with a field code a client can show (`PASSWORD_TOO_COMMON`).
+ */
+export const password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200)
+  .refine((p) => !isCommonPassword(p), {
+    message: 'is one of the most common passwords; choose one that is harder to guess',
+    params: { code: 'PASSWORD_TOO_COMMON' },
+  });
 
 /** A quantity of shoes: a positive whole number, never fractional, never absurd. */
 export const quantity = z.number().int().min(1).max(100_000);

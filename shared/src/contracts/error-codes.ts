@@ -20,6 +20,10 @@ const transport = {
   TOKEN_EXPIRED: 401,
   API_KEY_INVALID: 401,
   API_KEY_REVOKED: 401,
+  // A valid token whose sign-in no longer holds (checked on every request).
+  SESSION_REVOKED: 401,
+  ACCOUNT_DELETED: 401,
+  ACCOUNT_DISABLED: 401,
   STAFF_ONLY: 403,
   PERMISSION_DENIED: 403,
   ROUTE_NOT_FOUND: 404,
@@ -28,6 +32,8 @@ const transport = {
   IMAGE_TYPE_UNSUPPORTED: 415,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
+  // The database cannot be reached (refused, timed out, connection lost): retry after Retry-After.
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 /** Raised by the modules and flows; routes list the ones they can answer with. */
@@ -42,9 +48,11 @@ const domain = {
   INVALID_QUANTITY: 400,
   LINES_INVALID: 400,
   REFERENCE_TOO_LONG: 400,
+  RESET_TOKEN_EXPIRED: 400,
+  RESET_TOKEN_INVALID: 400,
+  RESET_TOKEN_USED: 400,
   WEBHOOK_SIGNATURE_INVALID: 400,
   // 401
-  ACCOUNT_DISABLED: 401,
   INVALID_CREDENTIALS: 401,
   REFRESH_TOKEN_EXPIRED: 401,
   REFRESH_TOKEN_INVALID: 401,
@@ -104,6 +112,7 @@ const domain = {
   COUPON_NOT_STARTED: 422,
   COUPON_REQUIRES_ACCOUNT: 422,
   COUPON_USAGE_LIMIT_REACHED: 422,
+  CURRENT_PASSWORD_WRONG: 422,
   EMAIL_REQUIRED: 422,
   GTIN_SERIALS_EXHAUSTED: 422,
   IMAGE_TOO_LARGE_DIMENSIONS: 422,

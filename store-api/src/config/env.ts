@@ -8,6 +8,7 @@ import {
   resolvePaymentsConfig,
 } from '../integrations/payments/index.ts';
 import { notificationsConfigSchema, notificationsOptionsFrom } from '../modules/notifications/index.ts';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 
@@ -49,6 +50,24 @@ const envSchema = z.object({
     .default(15),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  PASSWORD_RESET_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  STOREFRONT_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:5173'),
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((raw, ctx) => {
+      const parsed = parseTrustProxy(raw);
+      if (typeof parsed === 'object' && !Array.isArray(parsed)) {
+        ctx.addIssue({ code: 'custom', message: parsed.error });
+        return z.NEVER;
+      }
+      return parsed;
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -78,6 +97,12 @@ export interface Config {
   checkoutRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
+  /** How long a password reset e-mail's link works. */
+  passwordResetTtlMinutes: number;
+  /** The shop's public address; reset links point at its /account/reset-password page. */
+  storefrontUrl: string;
+  /** Whose X-Forwarded-For is believed for rate limits and logs (off unless configured). */
+  trustProxy: TrustProxy;
 }
 
 /** Parses the environment; on bad input throws one readable list of every problem. */
@@ -119,6 +144,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
+    trustProxy: e.TRUST_PROXY,
+    passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
+    storefrontUrl: e.STOREFRONT_URL.replace(/\/+$/, ''),
   };
 }
 

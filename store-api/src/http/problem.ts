@@ -2,6 +2,7 @@ import { DomainError, type FieldError, isDomainError, statusOfKind } from '@shoe
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableReason } from '../db/unavailable.ts';
 
 /** Codes whose HTTP status is more specific than their kind's. */
 const statusOfCode: Record<string, number> = {
@@ -9,6 +10,7 @@ const statusOfCode: Record<string, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   IMAGE_TYPE_UNSUPPORTED: 415,
   ROUTE_NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
 };
 
 export interface ProblemDocument {
@@ -97,8 +99,18 @@ export function sendProblem(res: Response, error: DomainError, instance: string,
     ...(error.errors ? { errors: error.errors } : {}),
     ...(error.details ? { details: error.details } : {}),
   };
+  if (status === 503) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
   res.status(status).type('application/problem+json').send(JSON.stringify(body));
 }
+
+/** The answer to a request the database could not serve: retry shortly, nothing was written. */
+export const databaseUnavailable = (error: unknown) =>
+  new DomainError(
+    'external',
+    'DATABASE_UNAVAILABLE',
+    'The database cannot be reached right now; nothing was changed. Try again in a few seconds.',
+    { details: { reason: unavailableReason(error) } },
+  );
 
 /** The one HTTP error mapper: every error leaves as RFC 9457 problem+json. */
 export function problemHandler(log: Logger): ErrorRequestHandler {
@@ -108,6 +120,10 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
     if (known) {
       if (known.kind === 'internal') log.error({ err: error, requestId }, 'internal error');
       return sendProblem(res, known, req.originalUrl, requestId);
+    }
+    if (isDatabaseUnavailable(error)) {
+      log.warn({ err: error, requestId, url: req.originalUrl }, 'database unavailable');
+      return sendProblem(res, databaseUnavailable(error), req.originalUrl, requestId);
     }
     log.error({ err: error, requestId, url: req.originalUrl }, 'unhandled error');
     sendProblem(

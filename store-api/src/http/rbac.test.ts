@@ -37,6 +37,19 @@ describe(`RBAC matrix over every admin route (${testDialect})`, () => {
       token,
       ...(r.method === 'get' || r.method === 'delete' ? {} : bodyFor(r)),
     });
+  /** A route that ends the caller's sessions everywhere runs as a throwaway account of the role. */
+  const tokenFor = async (r: RouteSpec, role: Role) => {
+    if (!r.path.endsWith('/sign-out-everywhere')) return t.tokens[role];
+    const email = `${role}-${Math.random().toString(36).slice(2)}@test.shop`;
+    await t.call('POST', '/admin/staff', {
+      token: t.tokens.owner,
+      body: { email, name: 'Throwaway', role, password: 'throwaway-pass-1' },
+    });
+    const res = await t.call('POST', '/admin/auth/sign-in', {
+      body: { email, password: 'throwaway-pass-1' },
+    });
+    return res.body.accessToken as string;
+  };
 
   it('covers the admin surface', () => {
     expect(staffRoutes().length).toBeGreaterThanOrEqual(8);
@@ -62,7 +75,7 @@ describe(`RBAC matrix over every admin route (${testDialect})`, () => {
     it(`lets ${role} through exactly the routes its permissions allow`, async () => {
       const mismatches: string[] = [];
       for (const r of staffRoutes()) {
-        const res = await send(r, t.tokens[role]);
+        const res = await send(r, await tokenFor(r, role));
         const allowed = isAllowed(role, r);
         const ok = allowed
           ? res.status !== 401 && res.status !== 403 && res.status < 500

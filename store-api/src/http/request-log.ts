@@ -13,6 +13,8 @@ export function requestLog(log: Logger): RequestHandler {
           method: req.method,
           url: req.originalUrl,
           status: res.statusCode,
+          // The client as TRUST_PROXY lets us see it: the peer, or what a trusted proxy reported.
+          ip: req.ip,
           ms: Number(process.hrtime.bigint() - start) / 1e6,
         },
         'request',

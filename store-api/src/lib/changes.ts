@@ -16,7 +16,11 @@ export type ChangedEntity =
   | 'stock_location'
   | 'bin'
   | 'order'
-  | 'order_line';
+  | 'order_line'
+  // Sign-in state (modules/auth/session-state.ts): an account (staff or customer id) whose role,
+  // status or sessions changed, and a session (refresh token family id) that was signed out.
+  | 'account'
+  | 'session';
 
 /**
  * Appends to the change sequence inside the caller's transaction, written just before it commits

@@ -3,6 +3,7 @@ import { codeFromName, slugify } from '@shoebox/shared';
 import { type CategoryKey, demoBrands, demoCategories, demoColours } from './data.ts';
 import { seedId } from './random.ts';
 import { DAY, DEFAULT_VARIANTS_ESTIMATE, type Insert } from './rows.ts';
+import { wellKnownId } from './well-known.ts';
 
 export interface Frame {
   brands: Insert<'brands'>[];
@@ -42,14 +43,14 @@ export function buildFrame(now: number, targetVariants?: number): Frame {
   const stamp = { createdAt: since, updatedAt: since };
 
   const brands = demoBrands.map((b) => ({
-    id: seedId(),
+    id: wellKnownId(`brand:${slugify(b.name)}`) ?? seedId(),
     name: b.name,
     slug: slugify(b.name),
     sizeChart: b.sizeChart ?? null,
     ...stamp,
   }));
   const categories = demoCategories.map((c, i) => ({
-    id: seedId(),
+    id: wellKnownId(`category:${slugify(c.name)}`) ?? seedId(),
     name: c.name,
     slug: slugify(c.name),
     position: i + 1,
@@ -80,7 +81,7 @@ export function buildFrame(now: number, targetVariants?: number): Frame {
   >;
   const colourByName = new Map(colours.map((c) => [c.name, { id: c.id, code: c.code, family: c.family }]));
 
-  const warehouseId = seedId();
+  const warehouseId = wellKnownId('location:WH1') ?? seedId();
   const shopId = seedId();
   const locations = [
     { id: warehouseId, code: 'WH1', name: 'Main warehouse', createdAt: since },
@@ -91,7 +92,7 @@ export function buildFrame(now: number, targetVariants?: number): Frame {
   const perAisle = SHELVES * BINS_PER_SHELF;
   const aisles = Math.max(6, Math.ceil(expected / (perAisle * 16)));
   const warehouseBins = binCodes(aisles, SHELVES, BINS_PER_SHELF).map((code) => ({
-    id: seedId(),
+    id: wellKnownId(`bin:WH1:${code}`) ?? seedId(),
     locationId: warehouseId,
     code,
     createdAt: since,

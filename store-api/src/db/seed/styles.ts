@@ -10,6 +10,7 @@ import {
 } from './data.ts';
 import type { Frame } from './frame.ts';
 import { Rng, seedId } from './random.ts';
+import { wellKnownId } from './well-known.ts';
 import {
   DAY,
   DEFAULT_STYLES,
@@ -190,7 +191,8 @@ export function* generateStyles(frame: Frame, opts: GenerateOptions): Generator<
         : [['standard', sizes]];
       for (const [width, fitSizes] of fits) {
         for (const sizeEu of fitSizes) {
-          const variantId = seedId();
+          const sku = buildSku(styleCode, colour.code, sizeEu, width);
+          const variantId = wellKnownId(`variant:${sku}`) ?? seedId();
           const priceMinor = sale
             ? salePrice(basePriceMinor)
             : colour.family === 'metallic' && basePriceMinor < 20_000
@@ -202,7 +204,7 @@ export function* generateStyles(frame: Frame, opts: GenerateOptions): Generator<
             colourId: colour.id,
             sizeEuTenths: Math.round(sizeEu * 10),
             width,
-            sku: buildSku(styleCode, colour.code, sizeEu, width),
+            sku,
             gtin: makeEan13('200', ++gtinSerial),
             priceMinor,
             compareAtMinor: sale ? basePriceMinor : null,

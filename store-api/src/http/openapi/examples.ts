@@ -1,8 +1,11 @@
 /**
  * Examples for the main operations, keyed by operationId. openapi.test.ts checks each one against
  * the route's zod schemas (request bodies on the input side, responses on the output side), and
- * `redocly lint` checks them against the generated JSON Schema, so they cannot drift.
+ * `redocly lint` checks them against the generated JSON Schema, so they cannot drift. Request
+ * examples work as written against the demo shop (`npm start`): the ids they name are the seed's
+ * well-known ids, and examples-demo.test.ts sends each one to a freshly seeded shop.
  */
+import { wellKnownIds } from '../../db/seed/well-known.ts';
 
 export interface Example {
   summary: string;
@@ -16,15 +19,15 @@ export interface OperationExamples {
 
 const ids = {
   owner: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b01',
-  brand: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b02',
-  category: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b03',
+  brand: wellKnownIds['brand:rue-margot'],
+  category: wellKnownIds['category:pumps-heels'],
   product: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b04',
-  location: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b05',
-  variant38: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b06',
-  variant39: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b07',
+  location: wellKnownIds['location:WH1'],
+  variant38: wellKnownIds['variant:MILA-POINTED-LEOPARD-38'],
+  variant39: wellKnownIds['variant:MILA-POINTED-LEOPARD-39'],
   movement1: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b08',
   movement2: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b09',
-  bin: '0190f3a2-7b1c-7c3e-9a4b-1d2e3f4a5b0a',
+  bin: wellKnownIds['bin:WH1:A-01-1'],
 };
 
 const at = '2026-03-02T09:15:00.000Z';
@@ -35,12 +38,12 @@ const tokens = {
   refreshTokenExpiresAt: '2026-04-01T09:15:00.000Z',
 };
 
-const mila = {
+const wren = {
   id: ids.product,
-  styleCode: 'MILA',
-  slug: 'mila-pointed-toe-pump',
-  name: 'Mila pointed-toe pump',
-  description: 'A pointed-toe pump in soft nappa leather with a 75 mm stiletto heel.',
+  styleCode: 'WREN-SLING',
+  slug: 'wren-slingback-pump',
+  name: 'Wren slingback pump',
+  description: 'A slingback pump in soft nappa leather with a 75 mm stiletto heel.',
   brandId: ids.brand,
   categoryId: ids.category,
   material: 'Nappa leather',
@@ -91,16 +94,16 @@ export const operationExamples: Record<string, OperationExamples> = {
   getAdminProducts: {
     response: {
       summary: 'The first page of products',
-      value: { items: [{ ...mila, status: 'active', version: 3 }], page: 1, pageSize: 20, total: 1 },
+      value: { items: [{ ...wren, status: 'active', version: 3 }], page: 1, pageSize: 20, total: 1 },
     },
   },
   postAdminProducts: {
     request: {
       summary: 'A draft pump; the slug comes from the name',
       value: {
-        name: 'Mila pointed-toe pump',
-        styleCode: 'MILA',
-        description: 'A pointed-toe pump in soft nappa leather with a 75 mm stiletto heel.',
+        name: 'Wren slingback pump',
+        styleCode: 'WREN-SLING',
+        description: 'A slingback pump in soft nappa leather with a 75 mm stiletto heel.',
         brandId: ids.brand,
         categoryId: ids.category,
         material: 'Nappa leather',
@@ -110,7 +113,7 @@ export const operationExamples: Record<string, OperationExamples> = {
         tags: ['office', 'wedding'],
       },
     },
-    response: { summary: 'The new product, version 1', value: mila },
+    response: { summary: 'The new product, version 1', value: wren },
   },
   postAdminInventoryReceive: {
     request: {
@@ -132,7 +135,7 @@ export const operationExamples: Record<string, OperationExamples> = {
     },
   },
   postStoreCartLines: {
-    request: { summary: 'Two pairs by SKU', value: { sku: 'MILA-NUDE-38', quantity: 2 } },
+    request: { summary: 'Two pairs by SKU', value: { sku: 'MILA-POINTED-LEOPARD-38', quantity: 2 } },
   },
   postStoreCheckout: {
     response: {

@@ -99,6 +99,22 @@ describe(`fuzz pass over every documented operation (${testDialect})`, () => {
   });
   afterAll(() => t?.close());
 
+  /** Signing out everywhere would end the shared callers' sessions: it runs as a fresh account. */
+  async function throwawayToken(caller: Caller): Promise<string | undefined> {
+    if (caller === 'anonymous') return undefined;
+    const email = `fuzz-${caller}-${Math.random().toString(36).slice(2)}@test.shop`;
+    const password = 'throwaway-pass-1';
+    if (caller === 'customer') {
+      const res = await t.call('POST', '/store/auth/register', { body: { email, password, name: 'F' } });
+      return res.body.accessToken;
+    }
+    await t.call('POST', '/admin/staff', {
+      token: t.tokens.owner,
+      body: { email, name: 'Throwaway', role: caller, password },
+    });
+    return (await t.call('POST', '/admin/auth/sign-in', { body: { email, password } })).body.accessToken;
+  }
+
   it('answers every generated case with a documented status and code, and a refused write changes no table', async () => {
     const started = Date.now();
     const failures: string[] = [];
@@ -130,9 +146,12 @@ describe(`fuzz pass over every documented operation (${testDialect})`, () => {
           if (c.raw.encoding) headers['content-encoding'] = c.raw.encoding;
         }
         const writes = o.method !== 'get';
+        const throwaway = url.endsWith('/sign-out-everywhere');
+        const token = throwaway ? await throwawayToken(caller) : tokens[caller];
+        if (throwaway) counts = undefined;
         if (writes && !counts) counts = await tableCounts(t.store);
         const res = await t.call(o.method.toUpperCase(), url, {
-          token: tokens[caller],
+          token,
           headers,
           ...(rawBody === undefined ? {} : { rawBody }),
         });

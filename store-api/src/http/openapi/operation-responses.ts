@@ -86,7 +86,11 @@ const statusText: Record<string, string> = {
   '422': 'Well-formed, but refused by a business rule',
   '429': 'Too many attempts; wait a minute',
   '502': 'The payment provider failed or refused',
+  '503': 'The database cannot be reached; nothing was changed, retry after the Retry-After seconds',
 };
+
+/** A signed token whose sign-in ended (modules/auth/session-check.ts). */
+const sessionCodes = ['SESSION_REVOKED', 'ACCOUNT_DELETED', 'ACCOUNT_DISABLED'];
 
 /** The codes each status can carry for this route: those the HTTP layer adds plus the route's own. */
 function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
@@ -114,7 +118,8 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
   }
   if (spec.query || spec.params) add('400', 'VALIDATION_FAILED');
   if (spec.access === 'customer') {
-    for (const code of ['CUSTOMER_SIGN_IN_REQUIRED', 'TOKEN_INVALID', 'TOKEN_EXPIRED']) add('401', code);
+    for (const code of ['CUSTOMER_SIGN_IN_REQUIRED', 'TOKEN_INVALID', 'TOKEN_EXPIRED', ...sessionCodes])
+      add('401', code);
   } else if (spec.access !== 'public') {
     for (const code of [
       'SIGN_IN_REQUIRED',
@@ -122,12 +127,15 @@ function errorCodesOf(spec: RouteSpec): Map<string, Set<string>> {
       'TOKEN_EXPIRED',
       'API_KEY_INVALID',
       'API_KEY_REVOKED',
+      ...sessionCodes,
     ])
       add('401', code);
     add('403', 'STAFF_ONLY');
     if (spec.access !== 'staff') add('403', 'PERMISSION_DENIED');
   }
   if (spec.rateLimit) add('429', 'RATE_LIMITED');
+  // Any route may need the database (the store reads answer from memory while it is away).
+  add('503', 'DATABASE_UNAVAILABLE');
   // Each code under the status it is answered with: the catalogue's, or the one the route states.
   for (const error of spec.errors ?? []) {
     const { code, status } = statusOf(error);

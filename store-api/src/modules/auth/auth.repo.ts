@@ -1,6 +1,7 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
+import { recordChanges } from '../../lib/changes.ts';
 
 export type SubjectType = 'staff' | 'customer';
 
@@ -41,6 +42,7 @@ export async function revokeFamily(tx: Db, store: Store, familyId: string, now: 
     .update(t)
     .set({ revokedAt: now })
     .where(and(eq(t.familyId, familyId), isNull(t.revokedAt)));
+  await recordChanges(store, tx, 'session', [familyId], now);
 }
 
 export async function revokeSubject(tx: Db, store: Store, subjectId: string, now: number): Promise<void> {
@@ -49,6 +51,23 @@ export async function revokeSubject(tx: Db, store: Store, subjectId: string, now
     .update(t)
     .set({ revokedAt: now })
     .where(and(eq(t.subjectId, subjectId), isNull(t.revokedAt)));
+  await recordChanges(store, tx, 'account', [subjectId], now);
+}
+
+/** Every session of the account except `keepFamilyId` (the one changing its own password). */
+export async function revokeOtherSessions(
+  tx: Db,
+  store: Store,
+  subjectId: string,
+  keepFamilyId: string,
+  now: number,
+): Promise<void> {
+  const t = store.t.refreshTokens;
+  await tx
+    .update(t)
+    .set({ revokedAt: now })
+    .where(and(eq(t.subjectId, subjectId), isNull(t.revokedAt), ne(t.familyId, keepFamilyId)));
+  await recordChanges(store, tx, 'account', [subjectId], now);
 }
 
 export const findApiKeyByHash = async (store: Store, keyHash: string) =>

@@ -65,6 +65,16 @@ export const authRoutes = (auth: AuthService) => [
   }),
   defineRoute({
     method: 'post',
+    path: '/admin/auth/sign-out-everywhere',
+    summary: 'End every session of the signed-in staff member, on every device (this one included)',
+    tag: 'Staff auth',
+    access: 'staff',
+    status: 204,
+    errors: ['STAFF_USER_ONLY'],
+    handler: (ctx) => auth.signOutEverywhere(ctx),
+  }),
+  defineRoute({
+    method: 'post',
     path: '/store/auth/register',
     summary: 'Create a shopper account',
     tag: 'Customer auth',
@@ -109,6 +119,15 @@ export const authRoutes = (auth: AuthService) => [
     body: refreshBody,
     status: 204,
     handler: (ctx, { body }) => auth.signOut(ctx, body.refreshToken),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/store/auth/sign-out-everywhere',
+    summary: 'End every session of the signed-in shopper, on every device (this one included)',
+    tag: 'Customer auth',
+    access: 'customer',
+    status: 204,
+    handler: (ctx) => auth.signOutEverywhere(ctx),
   }),
   defineRoute({
     method: 'get',

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  forbidden,
   newId,
   newToken,
   type Permission,
@@ -11,10 +12,13 @@ import type { Db, Store } from '../../db/client.ts';
 import { uniqueViolation } from '../../db/client.ts';
 import type { Actor, RequestContext } from '../../http/context.ts';
 import { sha256 } from '../../lib/hash.ts';
+import { recordChanges } from '../../lib/changes.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import * as repo from './auth.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import { sessionActor } from './session-check.ts';
+import { SessionStates } from './session-state.ts';
 import type { TokenSigner } from './tokens.ts';
 
 export interface AuthServiceDeps {
@@ -28,6 +32,7 @@ const apiKeyPattern = /^sbk_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{20,}$/;
 
 export function createAuthService({ store, signer, refreshTtlDays }: AuthServiceDeps) {
   const refreshTtlMs = refreshTtlDays * 86_400_000;
+  const sessions = new SessionStates(store);
 
   async function issueTokens(
     tx: Db,
@@ -130,12 +135,14 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
 
     /** Rotates a refresh token. Presenting one that was already used revokes its whole family. */
     async refresh(ctx: RequestContext, audience: repo.SubjectType, refreshToken: string) {
+      let revokedFamily: string | null = null;
       const outcome = await store.tx(async (tx) => {
         const row = await repo.findRefreshToken(tx, store, sha256(refreshToken));
         if (!row || row.subjectType !== audience) return 'REFRESH_TOKEN_INVALID' as const;
         if (row.revokedAt !== null) return 'REFRESH_TOKEN_REVOKED' as const;
         if (row.usedAt !== null || !(await repo.markRefreshTokenUsed(tx, store, row.id, ctx.now))) {
           await repo.revokeFamily(tx, store, row.familyId, ctx.now);
+          revokedFamily = row.familyId;
           return 'REFRESH_TOKEN_REUSED' as const;
         }
         if (row.expiresAt <= ctx.now) return 'REFRESH_TOKEN_EXPIRED' as const;
@@ -144,15 +151,30 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
         return issueTokens(tx, subject, row.familyId, ctx.now);
       });
       // The revocation above must commit, so the refusal is raised after the transaction.
-      if (typeof outcome === 'string') throw unauthenticated(outcome, refreshMessages[outcome]);
+      if (typeof outcome === 'string') {
+        if (revokedFamily) sessions.forgetSession(revokedFamily);
+        throw unauthenticated(outcome, refreshMessages[outcome]);
+      }
       return outcome;
     },
 
+    /** Ends the sign-in the refresh token belongs to; its access tokens stop working at once. */
     async signOut(ctx: RequestContext, refreshToken: string): Promise<void> {
-      await store.tx(async (tx) => {
+      const familyId = await store.tx(async (tx) => {
         const row = await repo.findRefreshToken(tx, store, sha256(refreshToken));
         if (row) await repo.revokeFamily(tx, store, row.familyId, ctx.now);
+        return row?.familyId;
       });
+      if (familyId) sessions.forgetSession(familyId);
+    },
+
+    /** Ends every sign-in of the calling account, on every device, this one included. */
+    async signOutEverywhere(ctx: RequestContext): Promise<void> {
+      const actor = ctx.actor;
+      if (actor.type !== 'staff' && actor.type !== 'customer')
+        throw forbidden('STAFF_USER_ONLY', 'API keys have no sessions; revoke the key instead.');
+      await store.tx((tx) => repo.revokeSubject(tx, store, actor.id, ctx.now));
+      sessions.forgetAccount(actor.id);
     },
 
     /** Resolves the Authorization header to an actor; throws 401 for a bad or expired credential. */
@@ -163,10 +185,7 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
         throw unauthenticated('TOKEN_INVALID', 'Use "Authorization: Bearer <token>".');
       }
       if (credential.startsWith('sbk_')) return authenticateApiKey(credential);
-      const claims = await signer.verify(credential);
-      if (claims.aud === 'staff')
-        return { type: 'staff', id: claims.sub, role: claims.role, sessionId: claims.sid };
-      return { type: 'customer', id: claims.sub, sessionId: claims.sid };
+      return sessionActor(sessions, await signer.verify(credential));
     },
 
     async createApiKey(ctx: RequestContext, input: { name: string; permissions: Permission[] }) {
@@ -218,7 +237,13 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
     },
 
     hashPassword,
+    /** Signs the account out everywhere, in the caller's transaction; call `accountChanged` after commit. */
     revokeSubject: (tx: Db, subjectId: string, now: number) => repo.revokeSubject(tx, store, subjectId, now),
+    /** Tells other instances (through the change log) that the account's role or status changed. */
+    recordAccountChange: (tx: Db, subjectId: string, now: number) =>
+      recordChanges(store, tx, 'account', [subjectId], now),
+    /** After the change committed: this instance forgets what it cached about the account. */
+    accountChanged: (subjectId: string) => sessions.forgetAccount(subjectId),
   };
 
   async function loadSubject(tx: Db, type: repo.SubjectType, id: string) {

@@ -18,6 +18,11 @@ export const orderErrors = {
     new DomainError('conflict', 'ORDER_NOT_PAYABLE', `Order ${number} is ${status}; it cannot be paid now.`, {
       details: { status },
     }),
+  /** A concurrent payment of the same order reached the payment intent first. */
+  beingPaid: (number: string) =>
+    new DomainError('conflict', 'ORDER_NOT_PAYABLE', `Order ${number} is being paid already.`, {
+      details: { status: 'pending_payment' },
+    }),
   notPaid: (status: string) =>
     new DomainError('business_rule', 'ORDER_NOT_PAID', 'Only a paid order can be refunded.', {
       details: { status },

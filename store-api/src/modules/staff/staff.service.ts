@@ -10,7 +10,10 @@ import type { AuthService } from '../auth/auth.service.ts';
 type StaffRow = Store['t']['staffUsers']['$inferSelect'];
 type Role = 'owner' | 'manager' | 'warehouse';
 
-export function createStaffService(store: Store, auth: Pick<AuthService, 'revokeSubject'>) {
+export function createStaffService(
+  store: Store,
+  auth: Pick<AuthService, 'revokeSubject' | 'recordAccountChange' | 'accountChanged'>,
+) {
   const t = store.t.staffUsers;
   const view = (u: StaffRow) => ({
     id: u.id,
@@ -55,7 +58,10 @@ export function createStaffService(store: Store, auth: Pick<AuthService, 'revoke
       return view(row);
     },
 
-    /** Disabling an account or changing its password or role signs it out everywhere. */
+    /**
+     * Disabling an account or changing its password signs it out everywhere. A role change keeps
+     * its sessions: every request uses the account's current role, so it takes effect at once.
+     */
     async update(
       ctx: RequestContext,
       id: string,
@@ -78,7 +84,7 @@ export function createStaffService(store: Store, auth: Pick<AuthService, 'revoke
         );
       }
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-      return store.tx(async (tx) => {
+      const updated = await store.tx(async (tx) => {
         const [before] = await tx.select().from(t).where(eq(t.id, id)).limit(1);
         if (!before) throw notFound();
         const changes = {
@@ -90,8 +96,8 @@ export function createStaffService(store: Store, auth: Pick<AuthService, 'revoke
         };
         await tx.update(t).set(changes).where(eq(t.id, id));
         const after = { ...before, ...changes };
-        if (input.active === false || input.role !== undefined || passwordHash)
-          await auth.revokeSubject(tx, id, ctx.now);
+        if (input.active === false || passwordHash) await auth.revokeSubject(tx, id, ctx.now);
+        else await auth.recordAccountChange(tx, id, ctx.now);
         await recordAudit(store, tx, ctx, {
           action: 'staff.update',
           entity: 'staff',
@@ -101,6 +107,8 @@ export function createStaffService(store: Store, auth: Pick<AuthService, 'revoke
         });
         return view(after);
       });
+      auth.accountChanged(id);
+      return updated;
     },
   };
 }

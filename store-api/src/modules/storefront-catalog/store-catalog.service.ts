@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
+import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { brandList, categoryList, type ListingQuery, listProducts, productDetail } from './listing.ts';
 import { CatalogReadModel, type CatalogLoader, type ReadModelOptions } from './read-model.ts';
@@ -72,12 +73,28 @@ export interface StoreCatalogOptions extends ReadModelOptions {
 export function createStoreCatalogService(store: Store, options: StoreCatalogOptions = {}) {
   const model = new CatalogReadModel(options.loader ?? createCatalogLoader(store), options);
   const cache = new ResponseCache(options.cacheEntries ?? 500);
+  let databaseDownUntil = 0;
+
+  /**
+   * Catches the model up; while the database cannot be reached, a loaded model answers as it is
+   * (the last state it saw) rather than refusing shoppers, and retries the catch-up each second.
+   */
+  async function fresh(): Promise<void> {
+    if (model.version > 0 && Date.now() < databaseDownUntil) return;
+    try {
+      await model.fresh();
+      databaseDownUntil = 0;
+    } catch (e) {
+      if (model.version === 0 || !isDatabaseUnavailable(e)) throw e;
+      databaseDownUntil = Date.now() + 1000;
+    }
+  }
 
   return {
     model,
 
     async listProducts(_ctx: RequestContext, query: ListingQuery): Promise<CachedBody> {
-      await model.fresh();
+      await fresh();
       return cache.get(`l${listingKey(query)}`, model.version, () => ({
         ...listProducts(model.index, query),
         seq: model.seq,
@@ -85,19 +102,19 @@ export function createStoreCatalogService(store: Store, options: StoreCatalogOpt
     },
 
     async productDetail(_ctx: RequestContext, slug: string): Promise<CachedBody> {
-      await model.fresh();
+      await fresh();
       if (!model.index.productBySlug.has(slug))
         throw new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this address.');
       return cache.get(`d${slug}`, model.version, () => productDetail(model.source, model.index, slug));
     },
 
     async categories(_ctx: RequestContext): Promise<CachedBody> {
-      await model.fresh();
+      await fresh();
       return cache.get('categories', model.version, () => categoryList(model.index));
     },
 
     async brands(_ctx: RequestContext): Promise<CachedBody> {
-      await model.fresh();
+      await fresh();
       return cache.get('brands', model.version, () => brandList(model.index));
     },
   };

@@ -6,6 +6,7 @@ import { paymentFailedPayload, renderPaymentFailed } from './payment-failed.ts';
 import { refundIssuedPayload, renderRefundIssued } from './refund-issued.ts';
 import { renderReturnReceived, returnReceivedPayload } from './return-received.ts';
 import { abandonedCartPayload, renderAbandonedCart } from './abandoned-cart.ts';
+import { passwordResetPayload, renderPasswordReset } from './password-reset.ts';
 import { type RenderedSms, renderSmsOrderShipped, smsOrderShippedPayload } from './sms.ts';
 
 interface Template<S extends z.ZodType, R> {
@@ -25,6 +26,7 @@ export const mailTemplates = {
   'mail.refund_issued': template(refundIssuedPayload, renderRefundIssued),
   'mail.return_received': template(returnReceivedPayload, renderReturnReceived),
   'mail.abandoned_cart': template(abandonedCartPayload, renderAbandonedCart),
+  'mail.password_reset': template(passwordResetPayload, renderPasswordReset),
 } satisfies Record<string, Template<z.ZodType, RenderedMail>>;
 
 export const smsTemplates = {
@@ -52,4 +54,5 @@ export type { OrderShippedPayload } from './order-shipped.ts';
 export type { RefundIssuedPayload } from './refund-issued.ts';
 export type { ReturnReceivedPayload } from './return-received.ts';
 export type { AbandonedCartPayload } from './abandoned-cart.ts';
+export type { PasswordResetPayload } from './password-reset.ts';
 export type { SmsOrderShippedPayload } from './sms.ts';

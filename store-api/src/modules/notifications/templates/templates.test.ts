@@ -83,6 +83,13 @@ const payloads = {
     ],
     subtotalMinor: 8995,
   },
+  'mail.password_reset': {
+    to: 'a@example.com',
+    name: evil,
+    token: 'eyJhbGciOiJIUzI1NiJ9.eyJmcCI6IngifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ',
+    link: 'https://shop.example/reset-password?token=abc"><img src=x>',
+    expiresAt: '2026-03-02T09:45:00.000Z',
+  },
 } as const;
 
 const render = (topic: keyof typeof mailTemplates) => {

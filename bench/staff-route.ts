@@ -1,0 +1,64 @@
+/**
+ * A staff route's latency with the per-request session check (issue 19): `GET /admin/me` as the
+ * demo owner, 20 connections, on SQLite. Pass `--before <dir>` (a checkout of the code before the
+ * check, e.g. `git archive ad7e844 | tar -x -C /tmp/before` with node_modules linked in) to run
+ * it and this checkout back to back, `--rounds` times alternating, since the machine is shared.
+ *
+ *   npx tsx bench/staff-route.ts --before /tmp/shoebox-before --seconds 5 --rounds 2
+ */
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { startBenchApi } from './bench-api.ts';
+
+const { values } = parseArgs({
+  options: {
+    before: { type: 'string' },
+    seconds: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '20' },
+    rounds: { type: 'string', default: '2' },
+    path: { type: 'string', default: '/admin/me' },
+  },
+});
+
+async function run(label: string, root: string | undefined) {
+  const api = await startBenchApi('sqlite', {
+    name: 'bench-staff',
+    mariadbPort: 3330,
+    ...(root ? { root } : {}),
+  });
+  if (!api) throw new Error('no API');
+  try {
+    const signIn = await fetch(`${api.base}/admin/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@shoebox.test', password: 'shoebox-owner-1' }),
+    });
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const options = {
+      url: `${api.base}${values.path}`,
+      connections: Number(values.connections),
+      headers: { authorization: `Bearer ${accessToken}` },
+    };
+    await autocannon({ ...options, duration: 1 }); // warm-up
+    const cpuBefore = api.cpuMs();
+    const r = await autocannon({ ...options, duration: Number(values.seconds) });
+    const cpuPerRequest = (api.cpuMs() - cpuBefore) / Math.max(1, r.requests.total);
+    return {
+      label,
+      rps: Math.round(r.requests.average),
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      errors: r.errors + r.non2xx,
+      cpuUsPerRequest: Math.round(cpuPerRequest * 1000),
+    };
+  } finally {
+    await api.stop();
+  }
+}
+
+const rows = [];
+for (let round = 0; round < Number(values.rounds); round++) {
+  if (values.before) rows.push(await run('before', values.before));
+  rows.push(await run('after', undefined));
+}
+console.table(rows);
