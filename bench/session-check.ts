@@ -18,13 +18,31 @@ import { insertStaffDirect } from '../store-api/src/modules/staff/staff.service.
 import { createServices } from '../store-api/src/services.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shoebox-bench-session-'));
-const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, JWT_SECRET: 'bench-secret-'.repeat(4), LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  NODE_ENV: 'test',
+  DATA_DIR: dir,
+  JWT_SECRET: 'bench-secret-'.repeat(4),
+  LOG_LEVEL: 'silent',
+});
 const store = await openStore(config.databaseUrl);
 await store.migrate();
 const services = createServices(store, config);
-await insertStaffDirect(store, { email: 'owner@bench.shop', name: 'O', role: 'owner', password: 'bench-owner-pass-1' });
-const ctx = { requestId: 'bench', log: pino({ level: 'silent' }), actor: { type: 'anonymous' as const }, now: Date.now() };
-const { accessToken } = await services.auth.staffSignIn(ctx, { email: 'owner@bench.shop', password: 'bench-owner-pass-1' });
+await insertStaffDirect(store, {
+  email: 'owner@bench.shop',
+  name: 'O',
+  role: 'owner',
+  password: 'bench-owner-pass-1',
+});
+const ctx = {
+  requestId: 'bench',
+  log: pino({ level: 'silent' }),
+  actor: { type: 'anonymous' as const },
+  now: Date.now(),
+};
+const { accessToken } = await services.auth.staffSignIn(ctx, {
+  email: 'owner@bench.shop',
+  password: 'bench-owner-pass-1',
+});
 const signer = createTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds);
 const claims = await signer.verify(accessToken);
 const states = new SessionStates(store);
@@ -41,7 +59,8 @@ for (let round = 0; round < 3; round++) {
     const n = 10_000;
     const started = process.hrtime.bigint();
     for (let i = 0; i < n; i++) await run();
-    (results[label] ??= []).push(Number(process.hrtime.bigint() - started) / 1e3 / n);
+    const perOp = Number(process.hrtime.bigint() - started) / 1e3 / n;
+    results[label] = [...(results[label] ?? []), perOp];
   }
 }
 console.table(

@@ -194,7 +194,18 @@ if (testDialect === 'sqlite') {
       } finally {
         other.close();
       }
-      expect((await cart.checkout()).status).toBe(201);
+      // Recovers by itself: a client that retries (as Retry-After says) gets through; under a
+      // loaded machine the first retry can still meet the lock being let go, and answers 503.
+      const retries: string[] = [];
+      const started = Date.now();
+      let placed = await cart.checkout();
+      while (placed.status === 503 && Date.now() - started < 10_000) {
+        retries.push(seen(placed));
+        await sleep(200);
+        placed = await cart.checkout();
+      }
+      expect(placed.status).toBe(201);
+      expect(retries.filter((s) => s !== '503 DATABASE_UNAVAILABLE')).toEqual([]);
       await expectConsistent(t);
     });
   });
