@@ -1,23 +1,11 @@
-import { type FormEvent, useId, useState } from 'react';
-import { messageOf } from '../app/api.ts';
+import { type FormEvent, useId } from 'react';
+import { useAction } from '../app/use-action.ts';
 import { applyCoupon, removeCoupon } from './cart-store.ts';
 
 /** Enter or remove a coupon code; the totals above update from the API's answer. */
 export function CouponForm({ applied, disabled }: { applied: string | null; disabled?: boolean }) {
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const run = async (action: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, setError, run } = useAction();
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const code = String(new FormData(e.currentTarget).get('code') ?? '').trim();

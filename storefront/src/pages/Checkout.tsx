@@ -1,9 +1,10 @@
 /** One-page checkout: contact, delivery, payment, each opening once the one before is done. */
 import type { CartView } from '@shoebox/shared/contracts';
 import { type FormEvent, useEffect, useState } from 'react';
-import { isShoeboxApiError, messageOf } from '../app/api.ts';
+import { isShoeboxApiError } from '../app/api.ts';
 import { money } from '../app/format.ts';
 import { useMeta } from '../app/meta.ts';
+import { useAction } from '../app/use-action.ts';
 import { Link, navigate } from '../app/router.tsx';
 import { CartLines } from '../cart/CartLines.tsx';
 import { CartTotals } from '../cart/CartTotals.tsx';
@@ -41,8 +42,7 @@ export default function Checkout() {
   useMeta({ title: 'Checkout', canonicalPath: '/checkout', noindex: true });
   const { cart, loading } = useCart();
   const [step, setStep] = useState<Step | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run: act } = useAction();
   const [serverErrors, setServerErrors] = useState<AddressErrors>({});
   const [outcome, setOutcome] = useState<Exclude<PayOutcome, { kind: 'paid' }> | null>(null);
   useEffect(() => {
@@ -59,17 +59,7 @@ export default function Checkout() {
   const current = step ?? stepOf(cart);
 
   const run = async (action: () => Promise<unknown>, next?: Step) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-      if (next) setStep(next);
-    } catch (e) {
-      setError(messageOf(e));
-      setServerErrors(addressErrorsOf(e));
-    } finally {
-      setBusy(false);
-    }
+    if ((await act(action, (e) => setServerErrors(addressErrorsOf(e)))) && next) setStep(next);
   };
   const submitContact = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -93,13 +83,13 @@ export default function Checkout() {
     const address = cart.shippingAddress;
     if (address) void run(() => setShipping({ address, methodId }));
   };
-  const pay = async (cardNumber: string) => {
-    setBusy(true);
+  const pay = (cardNumber: string) => {
     setOutcome(null);
-    const result = await payForCart(cart, cardNumber);
-    setBusy(false);
-    if (result.kind === 'paid') navigate(`/order/${result.orderNumber}`);
-    else setOutcome(result);
+    void act(async () => {
+      const result = await payForCart(cart, cardNumber);
+      if (result.kind === 'paid') navigate(`/order/${result.orderNumber}`);
+      else setOutcome(result);
+    });
   };
 
   return (
