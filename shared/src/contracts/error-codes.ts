@@ -133,6 +133,42 @@ const domain = {
 } as const;
 
 /**
+ * Request-level refusals of the desktop sync protocol (sync/src/protocol/errors.ts); the /sync
+ * routes will answer them. Per-mutation rejections travel inside a 200 push answer instead.
+ */
+const sync = {
+  SYNC_UPDATE_REQUIRED: 400,
+  SYNC_SERVER_OUTDATED: 400,
+  SYNC_REQUEST_INVALID: 400,
+  SYNC_BATCH_TOO_LARGE: 400,
+  CURSOR_INVALID: 400,
+  // A change the desktop refuses to queue (its own check before the server's).
+  MUTATION_ARGS_INVALID: 400,
+  MUTATION_UNKNOWN: 400,
+  SYNC_DEVICE_MISMATCH: 403,
+  CURSOR_FOREIGN: 409,
+  CURSOR_FROM_FUTURE: 409,
+} as const;
+
+/**
+ * Answered by the desktop backend (Electron IPC and the browser-mode host's /rpc), never by the
+ * API: desktop/src/ipc/errors.ts. The status is the one browser mode answers with.
+ */
+const desktop = {
+  IPC_ARGS_INVALID: 400,
+  IPC_SIGN_IN_REQUIRED: 401,
+  OFFLINE_NO_SAVED_SESSION: 401,
+  OFFLINE_PASSWORD_MISMATCH: 401,
+  IPC_PERMISSION_DENIED: 403,
+  IPC_UNKNOWN_HANDLER: 404,
+  IPC_HANDLER_UNAVAILABLE: 404,
+  IPC_INTERNAL: 500,
+  API_UNREACHABLE: 502,
+  API_ANSWER_INVALID: 502,
+  PRINTER_UNREACHABLE: 502,
+} as const;
+
+/**
  * Raised when the code itself is wrong (a payment call without an amount or an order, demo
  * payments used before they were wired): logged with their code, answered as a generic 500.
  */
@@ -143,9 +179,20 @@ const internal = {
   PAYMENT_ORDER_MISSING: 500,
 } as const;
 
-export const errorCodeStatus: Readonly<Record<string, number>> = { ...transport, ...domain, ...internal };
+export const errorCodeStatus: Readonly<Record<string, number>> = {
+  ...transport,
+  ...domain,
+  ...sync,
+  ...desktop,
+  ...internal,
+};
 
-export type ErrorCode = keyof typeof transport | keyof typeof domain | keyof typeof internal;
+export type ErrorCode =
+  | keyof typeof transport
+  | keyof typeof domain
+  | keyof typeof sync
+  | keyof typeof desktop
+  | keyof typeof internal;
 
 /** The catalogue status of `code`; undefined for a code nobody listed. */
 export const statusOfErrorCode = (code: string): number | undefined =>

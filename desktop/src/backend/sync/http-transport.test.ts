@@ -47,7 +47,7 @@ const problem = (res: ServerResponse, error: DomainError) =>
 const syncRoutes = (server: MemoryServer) => async (req: IncomingMessage, res: ServerResponse) => {
   try {
     if (req.headers.authorization !== TOKEN)
-      throw new DomainError('unauthenticated', 'DEVICE_UNAUTHENTICATED', 'This device is not signed in.');
+      throw new DomainError('unauthenticated', 'SIGN_IN_REQUIRED', 'This device is not signed in.');
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (req.method === 'GET' && url.pathname === '/sync/pull') {
       const request = parsePullQuery(Object.fromEntries(url.searchParams));
@@ -160,7 +160,7 @@ describe('HttpTransport', () => {
     const { url } = await shop();
     const anonymous = new HttpTransport({ baseUrl: url });
     const error = await refusedWith(anonymous.pull({ protocolVersion: PROTOCOL_VERSION, cursor: null }));
-    expect(error).toMatchObject({ kind: 'unauthenticated', code: 'DEVICE_UNAUTHENTICATED' });
+    expect(error).toMatchObject({ kind: 'unauthenticated', code: 'SIGN_IN_REQUIRED' });
   });
 
   it('counts everything else as unreachable: no server, a proxy page, a body that is not JSON, a hang', async () => {
