@@ -8,12 +8,13 @@
  * changes them appends `account <id>` or `session <family id>` to `change_log` in its transaction,
  * and the writer forgets its own entries once it has committed. Other instances follow the change
  * log: a request that finds the last look older than POLL_INTERVAL_MS runs one indexed query
- * (`seq > :last`, plus the gaps MySQL can leave for a while, as the catalog read model does) and
+ * through lib/change-feed.ts (the same gap-aware reader as the catalog read model) and
  * forgets the entries it names, so instances agree within about half a second. An entry is also
  * dropped after ENTRY_TTL_MS, a safety net for rows changed by hand in the database.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
+import { type FeedCursor, latestSeq, readPage } from '../../lib/change-feed.ts';
 
 export type Audience = 'staff' | 'customer';
 
@@ -29,8 +30,6 @@ export interface SessionState {
 
 export const POLL_INTERVAL_MS = 500;
 export const ENTRY_TTL_MS = 30_000;
-const GAP_TTL_MS = 10_000;
-const BATCH_LIMIT = 5000;
 const MAX_ENTRIES = 50_000;
 
 interface Entry {
@@ -42,8 +41,8 @@ export class SessionStates {
   private readonly entries = new Map<string, Entry>();
   /** Bumped by every forget: a load that started before it does not store its (maybe old) answer. */
   private generation = 0;
-  private seq: number | null = null;
-  private readonly gaps = new Map<number, number>();
+  /** Where this instance is in the change feed; null until first read (or after a failed read). */
+  private cursor: FeedCursor | null = null;
   private lastPoll = 0;
   private polling: Promise<void> | null = null;
 
@@ -133,58 +132,28 @@ export class SessionStates {
 
   private async poll(): Promise<void> {
     try {
-      if (this.seq === null) {
-        const [top] = await this.store.rows<{ seq: number | string | null }>(
-          sql`select max(seq) as seq from change_log`,
-        );
-        this.seq = Number(top?.seq ?? 0) || 0;
+      if (this.cursor === null) {
+        this.cursor = { seq: await latestSeq(this.store), gaps: new Map() };
         return;
       }
-      await this.applyChanges(this.seq);
+      const page = await readPage(this.store, this.cursor, { now: this.now() });
+      if (page.more) {
+        // Too far behind to read every change: forget everything rather than trust any of it.
+        this.entries.clear();
+        this.generation++;
+      } else {
+        for (const change of page.changes) {
+          if (change.entity === 'account') this.forgetAccount(change.entityId);
+          else if (change.entity === 'session') this.forgetSession(change.entityId);
+        }
+      }
+      this.cursor = page.cursor;
     } catch (e) {
       // Without the change log nothing cached can be trusted: start over once it answers again.
       this.entries.clear();
-      this.seq = null;
-      this.gaps.clear();
+      this.cursor = null;
       this.lastPoll = 0;
       throw e;
     }
-  }
-
-  private async applyChanges(after: number): Promise<void> {
-    const gapList = [...this.gaps.keys()];
-    const gapTerm =
-      gapList.length > 0
-        ? sql` or seq in (${sql.join(
-            gapList.map((g) => sql`${g}`),
-            sql`, `,
-          )})`
-        : sql``;
-    const rows = await this.store.rows<{ seq: number | string; entity: string; entity_id: string }>(
-      sql`select seq, entity, entity_id from change_log where seq > ${after}${gapTerm} order by seq limit ${BATCH_LIMIT}`,
-    );
-    const now = this.now();
-    if (rows.length >= BATCH_LIMIT) {
-      this.entries.clear();
-      this.generation++;
-      this.seq = Number(rows[rows.length - 1]!.seq);
-      this.gaps.clear();
-      return;
-    }
-    let seq = after;
-    for (const row of rows) {
-      const s = Number(row.seq);
-      if (row.entity === 'account') this.forgetAccount(row.entity_id);
-      else if (row.entity === 'session') this.forgetSession(row.entity_id);
-      if (s <= seq) {
-        this.gaps.delete(s);
-        continue;
-      }
-      for (let missing = Math.max(seq + 1, s - 1000); missing < s; missing++) this.gaps.set(missing, now);
-      seq = s;
-    }
-    for (const [s, since] of this.gaps) if (now - since >= GAP_TTL_MS) this.gaps.delete(s);
-    if (this.gaps.size > 1000) this.gaps.clear();
-    this.seq = seq;
   }
 }
