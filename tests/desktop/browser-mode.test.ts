@@ -14,7 +14,8 @@ import {
   startTestHost,
   type TestHost,
 } from '@shoebox/desktop/test-support';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const shots = process.env.SHOEBOX_SCREENSHOTS
@@ -32,18 +33,7 @@ const cspViolations: string[] = [];
 beforeAll(async () => {
   [api] = await Promise.all([startApi(), buildRenderer()]);
   host = await startTestHost({ apiUrl: api.url, probeIntervalMs: 300, dataDir });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('console', (message) => {
     if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.ts';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -22,10 +23,7 @@ beforeAll(async () => {
     server: { host: '127.0.0.1', port: 0 },
   });
   await server.listen();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(server.resolvedUrls!.local[0]!);
   await page.getByRole('table', { name: 'Lines' }).waitFor({ timeout: 60_000 });

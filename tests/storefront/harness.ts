@@ -10,21 +10,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
-
-/** The flags environment.md measured for Debian chromium in containers and CI. */
-export const chromiumFlags = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const PHONE = { width: 390, height: 844 };
 
@@ -113,9 +102,7 @@ export async function startShop(): Promise<Shop> {
   return { baseUrl, dataDir: join(dir, 'data'), storefrontDir, stop };
 }
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumFlags });
-}
+export { launchChromium } from '../chromium.ts';
 
 /** A phone-sized page context (390 x 844, touch) on the shop. */
 export function phoneContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
