@@ -18,7 +18,13 @@ describe('owner', () => {
 
 describe('manager', () => {
   it('has everything except staff, API keys, audit and settings', () => {
-    const withheld: Permission[] = ['staff:manage', 'apikeys:manage', 'audit:read', 'settings:manage'];
+    const withheld: Permission[] = [
+      'staff:manage',
+      'apikeys:manage',
+      'audit:read',
+      'settings:manage',
+      'devices:manage',
+    ];
     for (const p of permissions) expect(roleHas('manager', p)).toBe(!withheld.includes(p));
   });
 
@@ -38,6 +44,8 @@ describe('warehouse', () => {
       'inventory:receive',
       'inventory:count',
       'orders:read',
+      'orders:fulfil',
+      'returns:manage',
       'labels:print',
     ]);
   });
@@ -50,6 +58,7 @@ describe('warehouse', () => {
     'inventory:import',
     'customers:read',
     'staff:manage',
+    'devices:manage',
   ] as const)('cannot %s', (permission) => {
     expect(roleHas('warehouse', permission)).toBe(false);
   });

@@ -17,8 +17,14 @@ export const permissions = [
   'inventory:import',
   'orders:read',
   'orders:refund',
+  /** Pick, pack and ship: move orders through fulfillment and create shipments. */
+  'orders:fulfil',
+  /** Open, receive and inspect returns (refunding one still needs orders:refund). */
+  'returns:manage',
   'labels:print',
   'staff:manage',
+  /** List this shop's desktop devices and revoke one (a lost laptop). */
+  'devices:manage',
   'apikeys:manage',
   'audit:read',
   'reports:read',
@@ -33,6 +39,7 @@ const ownerOnly: ReadonlySet<Permission> = new Set([
   'apikeys:manage',
   'audit:read',
   'settings:manage',
+  'devices:manage',
 ]);
 
 // Warehouse staff handle physical stock: no prices, refunds or revenue reports (domain.md).
@@ -43,6 +50,8 @@ const warehousePermissions: readonly Permission[] = [
   'inventory:receive',
   'inventory:count',
   'orders:read',
+  'orders:fulfil',
+  'returns:manage',
   'labels:print',
 ];
 
