@@ -39,10 +39,11 @@ const ctx = {
   actor: { type: 'anonymous' as const },
   now: Date.now(),
 };
-const { accessToken } = await services.auth.staffSignIn(ctx, {
-  email: 'owner@bench.shop',
-  password: 'bench-owner-pass-1',
-});
+const { accessToken } = await services.staffSignIn.signIn(
+  ctx,
+  { email: 'owner@bench.shop', password: 'bench-owner-pass-1' },
+  { ip: '127.0.0.1', userAgent: 'bench' },
+);
 const signer = createTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds);
 const claims = await signer.verify(accessToken);
 const states = new SessionStates(store);

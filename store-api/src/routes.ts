@@ -3,6 +3,7 @@ import type { RouteSpec } from './http/route.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { passwordsRoutes } from './modules/auth/passwords.routes.ts';
+import { staffSignInRoutes } from './modules/auth/two-factor.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import { inventoryRoutes } from './modules/inventory/inventory.routes.ts';
 import { imagesRoutes } from './modules/catalog/images.routes.ts';
@@ -18,6 +19,7 @@ import type { Services } from './services.ts';
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
 export function allRoutes(store: Store, services: Services): RouteSpec[] {
   return [
+    ...staffSignInRoutes({ store, signIn: services.staffSignIn, twoFactor: services.twoFactor }),
     ...authRoutes(services.auth),
     ...passwordsRoutes(services.passwords),
     ...staffRoutes(services.staff),

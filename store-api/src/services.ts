@@ -5,6 +5,8 @@ import { createAuthService } from './modules/auth/auth.service.ts';
 import { createTokenSigner } from './modules/auth/tokens.ts';
 import { createPasswordsService } from './modules/auth/passwords.service.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
+import { createStaffSignIn } from './modules/auth/staff-sign-in.service.ts';
+import { createTwoFactorService } from './modules/auth/two-factor.service.ts';
 import { createInventoryService } from './modules/inventory/inventory.service.ts';
 import { createImagesService } from './modules/catalog/images.service.ts';
 import { createCatalogService } from './modules/catalog/catalog.service.ts';
@@ -27,8 +29,12 @@ export function createServices(store: Store, config: Config) {
     resetTtlMinutes: config.passwordResetTtlMinutes,
     storeResetUrl: `${config.storefrontUrl}/account/reset-password`,
   });
+  const twoFactor = createTwoFactorService(store, config.jwtSecret);
+  const staffSignIn = createStaffSignIn({ store, auth, twoFactor, jwtSecret: config.jwtSecret });
   return {
     auth,
+    staffSignIn,
+    twoFactor,
     passwords,
     staff,
     catalog: createCatalogService(store),

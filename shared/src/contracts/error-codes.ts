@@ -54,12 +54,19 @@ const domain = {
   WEBHOOK_SIGNATURE_INVALID: 400,
   // 401
   INVALID_CREDENTIALS: 401,
+  // Staff two-factor sign-in (decision 0034): the password was right, a code is needed next.
+  MFA_REQUIRED: 401,
+  MFA_CHALLENGE_INVALID: 401,
+  MFA_CODE_INVALID: 401,
+  MFA_CODE_USED: 401,
   REFRESH_TOKEN_EXPIRED: 401,
   REFRESH_TOKEN_INVALID: 401,
   REFRESH_TOKEN_REUSED: 401,
   REFRESH_TOKEN_REVOKED: 401,
   // 403
   STAFF_USER_ONLY: 403,
+  // The shop requires two-factor sign-in and this account has not set it up yet.
+  MFA_ENROLMENT_REQUIRED: 403,
   // 404: the resource in the URL (or the cart of the token) does not exist. The catalog answers
   // 422 for an id a body refers to; routes say so per code.
   API_KEY_NOT_FOUND: 404,
@@ -89,6 +96,8 @@ const domain = {
   EMAIL_TAKEN: 409,
   GTIN_TAKEN: 409,
   ILLEGAL_ORDER_TRANSITION: 409,
+  MFA_ALREADY_ENROLLED: 409,
+  MFA_ENROLMENT_NOT_STARTED: 409,
   LOCATION_CODE_TAKEN: 409,
   ORDER_NOT_PAYABLE: 409,
   PAYMENT_INTENT_UNEXPECTED_STATE: 409,

@@ -7,7 +7,6 @@ import {
   idParam,
   refreshBody,
   signInBody,
-  staffSession,
   tokenPair,
 } from '@shoebox/shared/contracts';
 import { z } from 'zod';
@@ -29,18 +28,6 @@ const refreshErrors = [
 ] as const;
 
 export const authRoutes = (auth: AuthService) => [
-  defineRoute({
-    method: 'post',
-    path: '/admin/auth/sign-in',
-    summary: 'Staff sign-in with email and password',
-    tag: 'Staff auth',
-    access: 'public',
-    rateLimit: 'auth',
-    body: signInBody,
-    response: staffSession,
-    errors: signInErrors,
-    handler: (ctx, { body }) => auth.staffSignIn(ctx, body),
-  }),
   defineRoute({
     method: 'post',
     path: '/admin/auth/refresh',

@@ -88,14 +88,9 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
     staffView,
     customerView,
 
-    async staffSignIn(ctx: RequestContext, input: { email: string; password: string }) {
-      const user = await repo.findStaffByEmail(store, input.email);
-      const ok = await verifyPassword(input.password, user?.passwordHash ?? (await dummyHash));
-      if (!user || !ok) throw badCredentials();
-      if (!user.active) throw unauthenticated('ACCOUNT_DISABLED', 'This staff account is disabled.');
-      const tokens = await store.tx((tx) =>
-        issueTokens(tx, { type: 'staff', id: user.id, role: user.role }, newId(), ctx.now),
-      );
+    /** A new staff sign-in (its own session family), once every check of the sign-in has passed. */
+    async issueStaffSession(tx: Db, user: typeof store.t.staffUsers.$inferSelect, now: number) {
+      const tokens = await issueTokens(tx, { type: 'staff', id: user.id, role: user.role }, newId(), now);
       return { ...tokens, user: staffView(user), permissions: [...permissionsOf(user.role as never)] };
     },
 
