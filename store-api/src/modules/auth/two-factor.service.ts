@@ -44,17 +44,15 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
   async function replaceRecoveryCodes(tx: Db, staffId: string, now: number): Promise<string[]> {
     const codes = newRecoveryCodes();
     await tx.delete(rc).where(eq(rc.staffId, staffId));
-    await tx
-      .insert(rc)
-      .values(
-        codes.map((c) => ({
-          id: newId(),
-          staffId,
-          codeHash: recoveryCodeHash(c),
-          usedAt: null,
-          createdAt: now,
-        })),
-      );
+    await tx.insert(rc).values(
+      codes.map((c) => ({
+        id: newId(),
+        staffId,
+        codeHash: recoveryCodeHash(c),
+        usedAt: null,
+        createdAt: now,
+      })),
+    );
     return codes;
   }
 
