@@ -3,7 +3,7 @@
  * the user and their permissions. When the API cannot be reached, the same form signs in offline
  * against the session this device saved at that user's last online sign-in.
  */
-import { isPermission, type Permission, type SerializedError } from '@shoebox/shared';
+import { DomainError, isPermission, type Permission, type SerializedError } from '@shoebox/shared';
 import { createShoeboxClient, isShoeboxApiError } from '@shoebox/shared/client';
 import type { ArgsOf, Session } from '../ipc/index.ts';
 import { ipcError } from '../ipc/index.ts';
@@ -35,8 +35,24 @@ export function createSessionService(
     onChange(next?.session ?? null);
   };
 
+  /**
+   * The password, then the code when the API asks for one (MFA_REQUIRED). The challenge token
+   * stays here: without a code the renderer only learns that a code is needed.
+   */
+  async function staffSignIn({ email, password, code }: ArgsOf<'session.signIn'>) {
+    try {
+      return await api.admin.auth.signIn({ email, password });
+    } catch (e) {
+      if (!isShoeboxApiError(e) || e.code !== 'MFA_REQUIRED') throw e;
+      const challengeToken = e.details?.challengeToken;
+      if (!code || typeof challengeToken !== 'string')
+        throw new DomainError('unauthenticated', 'MFA_REQUIRED', e.message);
+      return api.admin.auth.signInWithCode({ challengeToken, code });
+    }
+  }
+
   async function signInOnline(args: ArgsOf<'session.signIn'>): Promise<SessionState> {
-    const answer = await api.admin.auth.signIn(args);
+    const answer = await staffSignIn(args);
     const granted = answer.permissions.filter(isPermission) as Permission[];
     const user = {
       id: answer.user.id,

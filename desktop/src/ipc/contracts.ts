@@ -3,7 +3,14 @@
  * renderer only learns who is signed in and what they may do.
  */
 import { permissions, roles } from '@shoebox/shared';
+import { signInBody, twoFactorCode } from '@shoebox/shared/contracts';
 import { z } from 'zod';
+
+/**
+ * Sign-in: email and password, and the code from an authenticator app (or a recovery code) when
+ * the first try answered `MFA_REQUIRED`.
+ */
+export const signInArgs = signInBody.extend({ code: twoFactorCode.optional() });
 
 export const sessionUser = z.object({
   id: z.string(),

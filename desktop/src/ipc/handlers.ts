@@ -10,7 +10,6 @@
 import {
   adminOrderList,
   adminOrderListQuery,
-  signInBody,
   stockAdjustBody,
   stockCountBody,
   stockGrid,
@@ -27,6 +26,7 @@ import {
   rawPrintArgs,
   scannedVariant,
   session,
+  signInArgs,
   syncStatus,
 } from './contracts.ts';
 import { defineHandler } from './spec.ts';
@@ -34,9 +34,10 @@ import { defineHandler } from './spec.ts';
 export const handlerSpecs = {
   // session: the first sign-in is online; later ones may be offline against this device's saved session.
   'session.signIn': defineHandler({
-    summary: 'Sign in with email and password (offline with the saved session when the API is unreachable)',
+    summary:
+      'Sign in with email and password, plus a two-factor code when asked (offline with the saved session when the API is unreachable)',
     access: 'public',
-    args: signInBody,
+    args: signInArgs,
     result: session,
   }),
   'session.signOut': defineHandler({

@@ -32,6 +32,9 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
     auth: {
       signIn: (body: In<typeof c.signInBody>) =>
         send('POST', '/admin/auth/sign-in', c.staffSession, { body }),
+      /** The second step when sign-in answered MFA_REQUIRED: its challenge token and a code. */
+      signInWithCode: (body: In<typeof c.signInCodeBody>) =>
+        send('POST', '/admin/auth/sign-in/code', c.staffSession, { body }),
       refresh: (body: In<typeof c.refreshBody>) => send('POST', '/admin/auth/refresh', c.tokenPair, { body }),
       signOut: (body: In<typeof c.refreshBody>) =>
         request<void>('POST', '/admin/auth/sign-out', null, { body }),

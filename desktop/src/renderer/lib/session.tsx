@@ -11,7 +11,8 @@ import { useBackend } from './backend.tsx';
 interface SessionValue {
   /** undefined while the first answer is on its way. */
   session: Session | null | undefined;
-  signIn(email: string, password: string): Promise<Session>;
+  /** `code`: the authenticator or recovery code, once the first try answered MFA_REQUIRED. */
+  signIn(email: string, password: string, code?: string): Promise<Session>;
   signOut(): Promise<void>;
 }
 
@@ -28,8 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [backend]);
 
   const signIn = useCallback(
-    async (email: string, password: string) => {
-      const next = await backend.invoke('session.signIn', { email, password });
+    async (email: string, password: string, code?: string) => {
+      const next = await backend.invoke('session.signIn', { email, password, ...(code ? { code } : {}) });
       setSession(next);
       return next;
     },

@@ -16,12 +16,15 @@ import {
   type SyncStatus,
 } from '../../ipc/index.ts';
 
-const people: Record<string, { password: string; name: string; role: Role }> = {
+const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
   'owner@shoebox.test': { password: 'owner-pw', name: 'Olivia Owner', role: 'owner' },
+  /** Signs in with two-factor: the API answers MFA_REQUIRED until `fakeTwoFactorCode` comes too. */
+  'secure@shoebox.test': { password: 'secure-pw', name: 'Sara Secure', role: 'owner', code: '246810' },
   'manager@shoebox.test': { password: 'manager-pw', name: 'Marta Manager', role: 'manager' },
   'warehouse@shoebox.test': { password: 'warehouse-pw', name: 'Wim Warehouse', role: 'warehouse' },
 };
 export const fakePassword = (role: Role) => `${role}-pw`;
+export const fakeTwoFactorCode = '246810';
 
 export interface FakeBackend extends Backend {
   client: IpcClient;
@@ -57,10 +60,22 @@ export function createFakeBackend(): FakeBackend {
   };
 
   const handlers: Partial<Handlers> = {
-    'session.signIn': async ({ email, password }) => {
+    'session.signIn': async ({ email, password, code }) => {
       const person = people[email];
       if (!person || person.password !== password)
         throw new DomainError('unauthenticated', 'INVALID_CREDENTIALS', 'Email or password is wrong.');
+      if (person.code && !code)
+        throw new DomainError(
+          'unauthenticated',
+          'MFA_REQUIRED',
+          'Enter the 6-digit code from your authenticator app.',
+        );
+      if (person.code && code !== person.code)
+        throw new DomainError(
+          'unauthenticated',
+          'MFA_CODE_INVALID',
+          'That code is not right; check the app and try again.',
+        );
       session = sessionFor(email);
       return session;
     },
