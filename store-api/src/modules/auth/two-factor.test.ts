@@ -296,3 +296,52 @@ describe(`staff two-factor sign-in (${testDialect})`, () => {
     });
   });
 });
+
+describe(`the code step's per-IP limit (${testDialect})`, () => {
+  let t: TestApp;
+  // The harness signs three staff in; ten sign-in calls a minute per IP leaves seven for the test.
+  beforeAll(async () => {
+    t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '10' });
+  });
+  afterAll(() => t.close());
+
+  it('counts codes for every account from one IP, so guessing across accounts is limited too', async () => {
+    const members = [];
+    for (const n of [1, 2]) {
+      const email = `ip-limit-${n}@test.shop`;
+      const created = await t.call('POST', '/admin/staff', {
+        token: t.tokens.owner,
+        body: { email, name: `Ip ${n}`, role: 'manager', password: 'ip-limit-pass-1' },
+      });
+      expect(created.status).toBe(201);
+      const session = await t.call('POST', '/admin/auth/sign-in', {
+        body: { email, password: 'ip-limit-pass-1' },
+      });
+      const token = session.body.accessToken as string;
+      const started = await t.call('POST', '/admin/me/two-factor', { token });
+      const secret = started.body.secret as string;
+      await t.call('POST', '/admin/me/two-factor/confirm', {
+        token,
+        body: { code: generateSync({ secret }) },
+      });
+      const challenge = await t.call('POST', '/admin/auth/sign-in', {
+        body: { email, password: 'ip-limit-pass-1' },
+      });
+      expect(challenge.body.code).toBe('MFA_REQUIRED');
+      members.push({ secret, challengeToken: challenge.body.details.challengeToken as string });
+    }
+    const [a, b] = members;
+    const send = (m: typeof a, code: string) =>
+      t.call('POST', '/admin/auth/sign-in/code', { body: { challengeToken: m!.challengeToken, code } });
+    // 3 (harness) + 4 (two sign-ins each) = 7 used; three wrong codes make 10.
+    expect((await send(a, 'aaaaa-aaaaa')).body.code).toBe('MFA_CODE_INVALID');
+    expect((await send(a, 'bbbbb-bbbbb')).body.code).toBe('MFA_CODE_INVALID');
+    expect((await send(b, 'ccccc-ccccc')).body.code).toBe('MFA_CODE_INVALID');
+    const limited = await send(
+      b,
+      generateSync({ secret: b!.secret, epoch: Math.floor(Date.now() / 1000) + 30 }),
+    );
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+  });
+});
