@@ -29,6 +29,19 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
   const t = store.t.staffTwoFactor;
   const rc = store.t.staffRecoveryCodes;
 
+  /** Null when the secret cannot be opened (JWT_SECRET rotated since): only an owner's reset helps. */
+  const openSecret = (sealed: string): string | null => {
+    try {
+      return box.open(sealed);
+    } catch {
+      return null;
+    }
+  };
+  const stepOf = (sealed: string, code: string, now: number) => {
+    const secret = openSecret(sealed);
+    return secret === null ? null : totpStep(secret, code, now);
+  };
+
   const enrolmentRow = async (db: Db, staffId: string) =>
     (await db.select().from(t).where(eq(t.staffId, staffId)).limit(1))[0];
 
@@ -65,7 +78,7 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
   ): Promise<SignInReason | null> {
     const row = await enrolmentRow(tx, staffId);
     if (!row || row.confirmedAt === null) return 'wrong_code';
-    const step = totpStep(box.open(row.secretSealed), code, now);
+    const step = stepOf(row.secretSealed, code, now);
     if (step === null) return 'wrong_code';
     const taken = await tx
       .update(t)
@@ -147,7 +160,7 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
           'Start setting up two-factor sign-in first: scan the QR code, then enter a code.',
         );
       if (row.confirmedAt !== null) throw alreadyEnrolled();
-      const step = totpStep(box.open(row.secretSealed), code, ctx.now);
+      const step = stepOf(row.secretSealed, code, ctx.now);
       if (step === null) return null;
       await tx
         .update(t)

@@ -143,6 +143,19 @@ describe(`staff two-factor sign-in (${testDialect})`, () => {
     expect(again.body.code).toBe('MFA_CODE_USED');
   });
 
+  it('the same code sent five times at once signs in once', async () => {
+    const m = await staffMember();
+    const { secret } = await enrol(m.token);
+    const challenges = [];
+    for (let i = 0; i < 5; i++) challenges.push(await challengeFor(m.email));
+    const code = codeAt(secret, 1);
+    const answers = await Promise.all(challenges.map((c) => sendCode(c, code)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401, 401, 401]);
+    expect(answers.filter((a) => a.status === 401).map((a) => a.body.code)).toEqual(
+      Array(4).fill('MFA_CODE_USED'),
+    );
+  });
+
   it('a recovery code signs in once', async () => {
     const m = await staffMember('owner');
     const { recoveryCodes } = await enrol(m.token);
