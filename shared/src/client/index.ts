@@ -46,6 +46,23 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
       changePassword: (body: In<typeof c.passwordChangeBody>) =>
         request<void>('POST', '/admin/auth/password', null, { body }),
     },
+    /** Two-factor sign-in for the signed-in staff member, and the shop's requirement (owners). */
+    twoFactor: {
+      status: () => get('/admin/me/two-factor', c.twoFactorStatus),
+      start: () => send('POST', '/admin/me/two-factor', c.twoFactorEnrolment),
+      confirm: (body: In<typeof c.confirmTwoFactorBody>) =>
+        send('POST', '/admin/me/two-factor/confirm', c.recoveryCodes, { body }),
+      reset: (staffId: string) => request<void>('DELETE', `/admin/staff/${seg(staffId)}/two-factor`, null),
+      settings: () => get('/admin/settings/security', c.securitySettings),
+      updateSettings: (body: In<typeof c.updateSecuritySettingsBody>) =>
+        send('PUT', '/admin/settings/security', c.securitySettings, { body }),
+    },
+    signIns: {
+      mine: (query?: QueryOf<typeof c.signInHistoryQuery>) =>
+        get('/admin/me/sign-ins', c.pageOf(c.signInAttempt), { query }),
+      of: (staffId: string, query?: QueryOf<typeof c.signInHistoryQuery>) =>
+        get(`/admin/staff/${seg(staffId)}/sign-ins`, c.pageOf(c.signInAttempt), { query }),
+    },
     staff: {
       list: () => get('/admin/staff', z.array(c.staffUser)),
       create: (body: In<typeof c.createStaffBody>) => send('POST', '/admin/staff', c.staffUser, { body }),

@@ -103,6 +103,10 @@ describe(`staff sign-in history (${testDialect})`, () => {
     const missing = await history('00000000-0000-4000-8000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.body.code).toBe('STAFF_NOT_FOUND');
+    // The typed client reads the same pages.
+    const viaClient = await t.client(tokenA).admin.signIns.mine({ pageSize: 5 });
+    expect(viaClient.items.map((i) => i.id)).toEqual(mine.body.items.map((i: { id: string }) => i.id));
+    expect((await t.client(t.tokens.owner).admin.signIns.of(b.id)).total).toBe(1);
     const bad = await t.call('GET', '/admin/me/sign-ins?pageSize=1000', { token: tokenA });
     expect(bad.status).toBe(400);
   });

@@ -249,6 +249,16 @@ describe(`staff two-factor sign-in (${testDialect})`, () => {
       expect((await setRequirement('off')).status).toBe(200);
     });
 
+    it('the typed client starts and confirms an enrolment', async () => {
+      const m = await staffMember();
+      const client = t.client(m.token).admin.twoFactor;
+      const { secret } = await client.start();
+      const { recoveryCodes } = await client.confirm({ code: codeAt(secret) });
+      expect(recoveryCodes).toHaveLength(10);
+      expect(await client.status()).toMatchObject({ enrolled: true, recoveryCodesLeft: 10 });
+      expect(await t.client(t.tokens.owner).admin.twoFactor.settings()).toEqual({ twoFactorRequired: 'off' });
+    });
+
     it('only an owner changes it, and the change is audited', async () => {
       expect((await setRequirement('owners', t.tokens.manager)).status).toBe(403);
       const set = await setRequirement('owners');
