@@ -17,7 +17,7 @@ export type InventoryHandlers = Pick<
  * several lines answers once all its lines are queued.
  */
 export const inventoryHandlers = (ctx: HandlerContext): InventoryHandlers => {
-  const mutate = ctx.engine.client.mutate.bind(ctx.engine.client);
+  const mutate = ctx.engine.mutate;
   return {
     'inventory.grid': async ({ productId, locationId }) => ctx.catalog.grid(productId, locationId),
     'inventory.levels': async ({ locationId, limit }) => ctx.inventory.levels(locationId, limit),

@@ -11,9 +11,9 @@ export const productHandlers = (ctx: HandlerContext): ProductHandlers => ({
       throw ipcError('IPC_PERMISSION_DENIED', `Your role (${role}) may not change prices.`, {
         details: { permission: 'prices:write' },
       });
-    const envelope = await ctx.engine.client.mutate('product.update', edit);
+    const envelope = await ctx.engine.mutate('product.update', edit);
     // The new edit is on disk before the refused one it resolves leaves the list.
-    if (replaces) await ctx.engine.client.dismiss(replaces);
+    if (replaces) await ctx.engine.dismiss(replaces);
     return receipt([envelope]);
   },
 });

@@ -17,7 +17,7 @@ export const syncHandlers = (ctx: HandlerContext): SyncHandlers => {
     'sync.now': () => ctx.engine.syncNow(),
     'sync.needsAttention': async () => attention.list(rejected()),
     'sync.dismiss': async ({ mutationId }) => {
-      await ctx.engine.client.dismiss(mutationId);
+      await ctx.engine.dismiss(mutationId);
       return null;
     },
     /** The same intent as a new mutation (a note gets a new id); the refused one leaves the list after. */
@@ -26,8 +26,8 @@ export const syncHandlers = (ctx: HandlerContext): SyncHandlers => {
       if (!entry) throw ipcError('ATTENTION_NOT_FOUND', 'That change is no longer in "Needs attention".');
       const args = { ...(entry.envelope.args as Record<string, unknown>) };
       if (entry.envelope.name === 'order.note') args.noteId = newId();
-      const envelope = await ctx.engine.client.mutate(entry.envelope.name as MutationName, args as never);
-      await ctx.engine.client.dismiss(mutationId);
+      const envelope = await ctx.engine.mutate(entry.envelope.name as MutationName, args as never);
+      await ctx.engine.dismiss(mutationId);
       return receipt([envelope]);
     },
   };

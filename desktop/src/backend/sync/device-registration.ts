@@ -41,6 +41,8 @@ export function createDeviceRegistration(options: {
   const path = join(options.dataDir, 'device-credential.json');
   const doFetch = options.fetch ?? fetch;
   let cached: string | null | undefined;
+  // The sync loop and the event stream may both find no credential: one registration serves both.
+  let registering: Promise<string> | null = null;
 
   return {
     async credential() {
@@ -50,42 +52,11 @@ export function createDeviceRegistration(options: {
       return cached;
     },
 
-    async register(accessToken) {
-      const url = `${options.apiUrl.replace(/\/+$/, '')}/admin/devices`;
-      const { id, name, mode, appVersion } = options.device;
-      let response: Response;
-      let text: string;
-      try {
-        response = await doFetch(url, {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${accessToken}`,
-            'content-type': 'application/json',
-            accept: 'application/json, application/problem+json',
-          },
-          body: JSON.stringify({ id, name, mode, appVersion }),
-          signal: AbortSignal.timeout(options.timeoutMs),
-        });
-        text = await response.text();
-      } catch (cause) {
-        throw new SyncUnreachable(`POST ${url}: no answer (${String(cause)})`, { cause });
-      }
-      if (!response.ok) throw problemOf(response, text, `POST ${url}`);
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch (cause) {
-        throw new SyncUnreachable(`POST ${url}: the answer is not JSON`, { cause });
-      }
-      const parsed = registration.safeParse(body);
-      if (!parsed.success) throw new SyncUnreachable(`POST ${url}: the answer is not a device registration`);
-      await writeJsonPrivate(path, {
-        deviceId: id,
-        credential: parsed.data.credential,
-        registeredAt: new Date().toISOString(),
+    register(accessToken) {
+      registering ??= registerNow(accessToken).finally(() => {
+        registering = null;
       });
-      cached = parsed.data.credential;
-      return cached;
+      return registering;
     },
 
     async forget() {
@@ -93,4 +64,42 @@ export function createDeviceRegistration(options: {
       await removeFile(path);
     },
   };
+
+  async function registerNow(accessToken: string): Promise<string> {
+    const url = `${options.apiUrl.replace(/\/+$/, '')}/admin/devices`;
+    const { id, name, mode, appVersion } = options.device;
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accessToken}`,
+          'content-type': 'application/json',
+          accept: 'application/json, application/problem+json',
+        },
+        body: JSON.stringify({ id, name, mode, appVersion }),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      text = await response.text();
+    } catch (cause) {
+      throw new SyncUnreachable(`POST ${url}: no answer (${String(cause)})`, { cause });
+    }
+    if (!response.ok) throw problemOf(response, text, `POST ${url}`);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (cause) {
+      throw new SyncUnreachable(`POST ${url}: the answer is not JSON`, { cause });
+    }
+    const parsed = registration.safeParse(body);
+    if (!parsed.success) throw new SyncUnreachable(`POST ${url}: the answer is not a device registration`);
+    await writeJsonPrivate(path, {
+      deviceId: id,
+      credential: parsed.data.credential,
+      registeredAt: new Date().toISOString(),
+    });
+    cached = parsed.data.credential;
+    return cached;
+  }
 }

@@ -11,6 +11,7 @@ import {
   type SyncStatus as EngineStatus,
   type Transport,
 } from '@shoebox/sync/client';
+import type { MutationArgs, MutationEnvelope, MutationName } from '@shoebox/sync/protocol';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../ipc/index.ts';
 import { SqliteStore } from '../cache/sqlite-store.ts';
@@ -55,6 +56,7 @@ export async function createSyncEngine(options: SyncEngineOptions) {
   let listener: { stop(): void } | null = null;
   let wakeSleep: (() => void) | null = null;
   let published = '';
+  let lastProblem: string | null = null;
 
   const hooks: EngineHooks = {
     onContact(reached) {
@@ -107,6 +109,10 @@ export async function createSyncEngine(options: SyncEngineOptions) {
     const next = status();
     const text = JSON.stringify(next);
     if (text === published) return;
+    const problem = next.problem?.code ?? null;
+    if (problem !== lastProblem && problem !== null)
+      options.log('warn', 'sync did not complete', next.problem);
+    lastProblem = problem;
     published = text;
     options.onStatus(next);
   }
@@ -189,6 +195,26 @@ export async function createSyncEngine(options: SyncEngineOptions) {
     },
 
     stop,
+
+    /** Records a change (on disk when it resolves), shows it in the view, and wakes the loop to push it. */
+    async mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<MutationEnvelope> {
+      const envelope = await client.mutate(name, args);
+      // A sync already running sets the next attempt to a poll interval away when it ends, even
+      // for a change made meanwhile (sync's client; see the report): make it due after that run.
+      if (running && reachable)
+        void client
+          .sync()
+          .catch(() => {})
+          .finally(() => {
+            client.notify();
+            wakeSleep?.();
+          });
+      wakeSleep?.();
+      return envelope;
+    },
+
+    /** A person dealt with a refused change. */
+    dismiss: (mutationId: string): Promise<void> => client.dismiss(mutationId),
 
     /** Syncs now, whatever the timers say, and answers the status after it. */
     async syncNow(): Promise<SyncStatus> {
