@@ -344,6 +344,11 @@ describe('orders', () => {
     await value(d, 'orders.note', { orderId: shop.orders.paid, text: 'box damaged, repacked' });
     const picking = await value(d, 'orders.list', { status: 'picking' });
     expect(picking.items.map((o) => o.id).sort()).toEqual([shop.orders.paid, shop.orders.picking].sort());
+    expect(picking.total).toBe(2);
+    expect((await value(d, 'orders.list', { status: 'paid' })).total).toBe(0);
+    const secondPage = await value(d, 'orders.list', { pageSize: '3', page: '2' });
+    expect([secondPage.total, secondPage.items.map((o) => o.status)]).toEqual([4, ['picking']]);
+    expect(await value(d, 'dashboard.summary')).toMatchObject({ toPick: 0, toPack: 2, flagged: 1 });
     const detail = await value(d, 'orders.detail', { orderId: shop.orders.paid });
     expect(detail).toMatchObject({
       status: 'picking',
