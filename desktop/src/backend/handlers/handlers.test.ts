@@ -115,6 +115,32 @@ describe('catalogue from the cache', () => {
     expect(JSON.parse(row.row)).not.toHaveProperty('priceMinor');
   });
 
+  it('pulls the mirror again, pending changes kept, when another role starts syncing on the device', async () => {
+    const d = await device('manager');
+    d.net.up = false;
+    await value(d, 'inventory.adjust', {
+      variantId: sku('MILA-NUDE-38'),
+      locationId: shop.locations.main,
+      delta: -1,
+      reason: 'damage',
+    });
+    d.net.up = true;
+    const priced = () => {
+      const found = d.db.prepare('SELECT row FROM mirror_variant WHERE id = ?').get(sku('MILA-NUDE-38')) as
+        | { row: string }
+        | undefined;
+      return found ? 'priceMinor' in JSON.parse(found.row) : null;
+    };
+    expect(priced()).toBe(true);
+    d.signIn('warehouse');
+    await d.engine.start('warehouse'); // as a warehouse sign-in does
+    for (let i = 0; i < 200 && priced() !== false; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(priced()).toBe(false);
+    for (let i = 0; i < 200 && serverOnHand(sku('MILA-NUDE-38')) !== 4; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(serverOnHand(sku('MILA-NUDE-38'))).toBe(4);
+  });
+
   it('resolves a scanned GTIN or a typed SKU in any case, and answers null for an unknown code', async () => {
     const d = await device('warehouse');
     expect(await value(d, 'catalog.findByCode', { code: '4006381333931' })).toMatchObject({
