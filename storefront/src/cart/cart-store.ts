@@ -3,7 +3,7 @@
  * payments and sold-out refusals), the cart itself on the server. Components read it through
  * useCart(); every change goes through the API and replaces the local copy with the answer.
  */
-import type { CartView } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
 import { useSyncExternalStore } from 'react';
 import { api, cartToken, isShoeboxApiError } from '../app/api.ts';
 import { pendingOrder } from '../checkout/pending-order.ts';

@@ -1,5 +1,5 @@
 /** The product page: gallery, colour swatches, the size selector as the hero, size chart, sticky "Add to bag". */
-import type { StoreProductDetail } from '@shoebox/shared/contracts';
+import type { StoreProductDetail } from '@shoebox/shared/store';
 import { useRef, useState } from 'react';
 import { messageOf } from '../app/api.ts';
 import { productLoader } from '../app/loaders.ts';
