@@ -14,6 +14,9 @@ import { createOrdersService } from './modules/orders/orders.service.ts';
 import { createCartService } from './modules/cart/cart.service.ts';
 import { createCouponsService } from './modules/coupons/coupons.service.ts';
 import { createCheckoutService } from './flows/deps.ts';
+import { createAccountService } from './modules/account/account.service.ts';
+import { findCustomerById } from './modules/auth/auth.repo.ts';
+import { iso } from './lib/time.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -27,8 +30,18 @@ export function createServices(store: Store, config: Config) {
     resetTtlMinutes: config.passwordResetTtlMinutes,
     storeResetUrl: `${config.storefrontUrl}/account/reset-password`,
   });
+  const orders = createOrdersService(store);
+  const account = createAccountService({
+    store,
+    orders,
+    customer: async (id) => {
+      const c = await findCustomerById(store.db, store, id);
+      return c ? { id: c.id, email: c.email, name: c.name, createdAt: iso(c.createdAt) } : null;
+    },
+  });
   return {
     auth,
+    account,
     passwords,
     staff,
     catalog: createCatalogService(store),
@@ -37,7 +50,7 @@ export function createServices(store: Store, config: Config) {
     storeCatalog: createStoreCatalogService(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
-    orders: createOrdersService(store),
+    orders,
     cart: createCartService(store, config),
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),

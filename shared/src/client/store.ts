@@ -29,6 +29,26 @@ export function storeEndpoints(request: ReturnType<typeof createRequest>) {
   const cartCall = { cart: true } as const;
 
   return {
+    account: {
+      get: () => get('/store/account', 'accountProfile'),
+      setSavedSize: (body: In<typeof c.savedSizeBody>) =>
+        send('PUT', '/store/account/saved-size', 'accountProfile', { body }),
+      addresses: () => get('/store/account/addresses', 'accountAddressList'),
+      addAddress: (body: In<typeof c.accountAddressBody>) =>
+        send('POST', '/store/account/addresses', 'accountAddress', { body }),
+      updateAddress: (id: string, body: In<typeof c.updateAccountAddressBody>) =>
+        send('PATCH', `/store/account/addresses/${seg(id)}`, 'accountAddress', { body }),
+      removeAddress: (id: string) => none('DELETE', `/store/account/addresses/${seg(id)}`),
+      wishlist: () => get('/store/account/wishlist', 'wishlist'),
+      addToWishlist: (slug: string) => send('PUT', `/store/account/wishlist/${seg(slug)}`, 'wishlist'),
+      removeFromWishlist: (slug: string) =>
+        send('DELETE', `/store/account/wishlist/${seg(slug)}`, 'wishlist'),
+      /** Everything held about the shopper, as JSON (the storefront saves it as a file). */
+      // A template literal: the boundary check reads "export'" in a quoted path as an export statement.
+      exportData: () => get(`/store/account/export`, 'accountExport'),
+      /** Deletes the account; needs the password again. */
+      erase: (body: In<typeof c.accountEraseBody>) => none('POST', '/store/account/erase', { body }),
+    },
     auth: {
       register: (body: In<typeof c.customerRegisterBody>) =>
         send('POST', '/store/auth/register', 'customerSession', { body }),

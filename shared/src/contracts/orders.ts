@@ -43,6 +43,8 @@ export const orderTimelineTypes = [
   'refund.failed',
   'payment.cancel_failed',
   'note',
+  // account erasure (GDPR article 17)
+  'customer.erased',
 ] as const;
 export type OrderTimelineType = (typeof orderTimelineTypes)[number];
 

@@ -3,6 +3,7 @@
  * location or other customers' shapes are reachable from here (scripts/check-boundaries.mjs keeps
  * the storefront on this entry point).
  */
+export * from './account.ts';
 export * from './auth-customer.ts';
 export * from './cart.ts';
 export * from './catalog-store.ts';

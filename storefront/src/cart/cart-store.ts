@@ -39,7 +39,10 @@ const isGone = (e: unknown) => isShoeboxApiError(e) && (e.code === 'CART_NOT_FOU
 
 /** Loads the bag of the stored token (once per page load unless forced); forgets a token the API no longer knows. */
 export async function loadCart(force = false): Promise<CartView | null> {
-  if (!cartToken.get()) return null;
+  if (!cartToken.get()) {
+    if (state.cart) set({ cart: null });
+    return null;
+  }
   if (state.cart && !force) return state.cart;
   set({ loading: true });
   try {
