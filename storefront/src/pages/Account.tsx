@@ -35,7 +35,7 @@ export default function Account() {
     return (
       <>
         {search.get('deleted') === '1' && (
-          <p className="ok narrow" role="status">
+          <p className="ok narrow notice" role="status">
             Your account is deleted. Thank you for shopping with us.
           </p>
         )}
