@@ -26,6 +26,9 @@ const PACKAGES = {
   tests: 'tests',
 };
 
+/** What the storefront may take from shared: the domain rules and the store surface, never admin. */
+const STOREFRONT_SHARED = new Set(['', 'store']);
+
 const SKIP_DIRS = new Set([
   'node_modules',
   'dist',
@@ -192,6 +195,10 @@ function check(pkg, file, spec) {
     case 'storefront': {
       if (name.startsWith('@shoebox/') && name !== '@shoebox/shared')
         problems.push(`storefront imports only @shoebox/shared among workspaces, not ${name}`);
+      else if (name === '@shoebox/shared' && !STOREFRONT_SHARED.has(sub))
+        problems.push(
+          `storefront imports @shoebox/shared/store (store contracts and client), not "${spec}": it carries staff contracts the shop must neither see nor download`,
+        );
       break;
     }
   }

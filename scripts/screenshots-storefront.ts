@@ -1,11 +1,18 @@
 /**
  * Screenshots of the storefront at phone size (390 x 844) into docs/screenshots/: home, listing,
- * product, bag, checkout (with a declined card) and the confirmation, on a fresh demo shop.
+ * product, bag, checkout (with a declined card), the confirmation, and the account pages (sign-in,
+ * account, order detail, delete confirmation, deleted), on a fresh demo shop.
  * Run: `npx tsx scripts/screenshots-storefront.ts` (builds the storefront, starts its own API).
  */
 import { join, resolve } from 'node:path';
 import { launchChromium, phoneContext, startShop } from '../tests/storefront/harness.ts';
-import { addFirstInStockSize, checkoutToPayment, DEMO_CARDS, payWith } from '../tests/storefront/shopper.ts';
+import {
+  addFirstInStockSize,
+  checkoutToPayment,
+  DEMO_CARDS,
+  payWith,
+  register,
+} from '../tests/storefront/shopper.ts';
 
 const out = resolve(import.meta.dirname, '../docs/screenshots');
 const shot = (name: string) => ({ path: join(out, `storefront-${name}.png`), fullPage: false });
@@ -49,6 +56,38 @@ async function main() {
     await page.getByText('Thank you!').waitFor();
     await page.locator('.totals').waitFor();
     await page.screenshot(shot('confirmation'));
+
+    const shopper = await (await phoneContext(browser, shop.baseUrl)).newPage();
+    await shopper.goto('/account');
+    await shopper.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shopper.screenshot(shot('account-sign-in'));
+    const nora = { name: 'Nora Quinn', email: 'nora@example.com', password: 'nora-walks-far-42' };
+    await register(shopper, nora);
+    await shopper.getByLabel(/EU size/).selectOption('38');
+    await shopper.getByText('Saved: EU 38.').waitFor();
+    await shopper.goto('/c/boots-booties?size=38');
+    await shopper.locator('.grid .card a').first().click();
+    await shopper.getByRole('button', { name: 'Add to wishlist' }).click();
+    await shopper.getByRole('button', { name: 'On your wishlist' }).waitFor();
+    await addFirstInStockSize(shopper);
+    await checkoutToPayment(shopper, null);
+    await payWith(shopper, DEMO_CARDS.ok);
+    await shopper.getByText('Thank you!').waitFor();
+    await shopper.goto('/account');
+    await shopper.getByRole('heading', { name: 'Orders' }).waitFor();
+    await shopper.locator('.orders a').first().waitFor();
+    await shopper.screenshot(shot('account'));
+    await shopper.locator('.orders a').first().click();
+    await shopper.getByRole('heading', { name: 'History' }).waitFor();
+    await shopper.screenshot(shot('account-order'));
+    await shopper.goto('/account');
+    await shopper.getByRole('button', { name: 'Delete my account' }).click();
+    await shopper.getByLabel('Type your password to confirm').fill(nora.password);
+    await shopper.locator('.danger-zone').scrollIntoViewIfNeeded();
+    await shopper.screenshot(shot('account-delete'));
+    await shopper.getByRole('button', { name: 'Delete my account for good' }).click();
+    await shopper.getByText('Your account is deleted.').waitFor();
+    await shopper.screenshot(shot('account-deleted'));
     console.log(`screenshots in ${out}`);
   } finally {
     await browser.close();

@@ -16,6 +16,9 @@ export const TABLE_OWNERS = {
   staffUsers: ['modules/auth/', 'modules/staff/'],
   // cart.repo.ts only locks the customer row (a no-op update) while it finds or makes their cart.
   customers: ['modules/auth/', 'modules/cart/cart.repo.ts'],
+  customerAddresses: ['modules/account/'],
+  wishlistItems: ['modules/account/'],
+  customerPreferences: ['modules/account/'],
   refreshTokens: ['modules/auth/'],
   apiKeys: ['modules/auth/'],
   staffTwoFactor: ['modules/auth/'],

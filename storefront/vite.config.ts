@@ -36,6 +36,25 @@ function precompress(): Plugin {
 
 export default defineConfig({
   plugins: [react(), precompress()],
-  build: { target: 'es2022', outDir: 'dist', assetsDir: 'assets' },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    assetsDir: 'assets',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The store contracts (zod and every store schema) load only when the client checks an
+          // answer, which the shop never does. Left to itself the bundler puts what the shell
+          // shares with them (the cart header, the line limit, its runtime helpers) into their
+          // chunk, so the shell imported it at start and built every schema. Two groups keep the
+          // contracts out of the shell; the bundler then gives its runtime its own tiny chunk.
+          groups: [
+            { name: 'shared', test: /shared[\\/]src[\\/]contracts[\\/]constants\.ts$/ },
+            { name: 'contracts', test: /node_modules[\\/]zod[\\/]|shared[\\/]src[\\/]contracts[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   server: { proxy: { '/store': api, '/media': api } },
 });

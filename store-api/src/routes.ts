@@ -15,6 +15,8 @@ import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
 import type { Services } from './services.ts';
+import { accountRoutes } from './modules/account/account.routes.ts';
+import { eraseCustomer } from './flows/erase-customer.flow.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
 export function allRoutes(store: Store, services: Services): RouteSpec[] {
@@ -33,5 +35,14 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...cartRoutes(services.cart),
     ...couponsRoutes(services.coupons),
     ...paymentsRoutes(services),
+    ...accountRoutes({
+      account: services.account,
+      erase: (ctx, password) =>
+        eraseCustomer(
+          { store, account: services.account, accountChanged: (id) => services.auth.accountChanged(id) },
+          ctx,
+          password,
+        ),
+    }),
   ];
 }

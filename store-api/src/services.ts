@@ -16,6 +16,9 @@ import { createOrdersService } from './modules/orders/orders.service.ts';
 import { createCartService } from './modules/cart/cart.service.ts';
 import { createCouponsService } from './modules/coupons/coupons.service.ts';
 import { createCheckoutService } from './flows/deps.ts';
+import { createAccountService } from './modules/account/account.service.ts';
+import { findCustomerById } from './modules/auth/auth.repo.ts';
+import { iso } from './lib/time.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -31,10 +34,20 @@ export function createServices(store: Store, config: Config) {
   });
   const twoFactor = createTwoFactorService(store, config.jwtSecret);
   const staffSignIn = createStaffSignIn({ store, auth, twoFactor, jwtSecret: config.jwtSecret });
+  const orders = createOrdersService(store);
+  const account = createAccountService({
+    store,
+    orders,
+    customer: async (id) => {
+      const c = await findCustomerById(store.db, store, id);
+      return c ? { id: c.id, email: c.email, name: c.name, createdAt: iso(c.createdAt) } : null;
+    },
+  });
   return {
     auth,
     staffSignIn,
     twoFactor,
+    account,
     passwords,
     staff,
     catalog: createCatalogService(store),
@@ -43,7 +56,7 @@ export function createServices(store: Store, config: Config) {
     storeCatalog: createStoreCatalogService(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
-    orders: createOrdersService(store),
+    orders,
     cart: createCartService(store, config),
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),

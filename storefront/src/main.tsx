@@ -1,5 +1,3 @@
-// First: configures zod before any contract is built (see the file).
-import './app/zod-config.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

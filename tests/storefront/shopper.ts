@@ -34,10 +34,13 @@ export async function fillAddress(page: Page, address: Partial<typeof dublin> = 
   await page.getByRole('button', { name: 'Continue to delivery options' }).click();
 }
 
-/** Contact, address, the first delivery method; ends on the payment step. */
-export async function checkoutToPayment(page: Page, email: string): Promise<void> {
+/**
+ * Contact, address, the first delivery method; ends on the payment step. A signed-in shopper's
+ * bag has their e-mail already (`email` null): the contact step is done.
+ */
+export async function checkoutToPayment(page: Page, email: string | null): Promise<void> {
   await page.goto('/checkout');
-  await fillContact(page, email);
+  if (email !== null) await fillContact(page, email);
   await fillAddress(page);
   // The method is saved on the server first; the radio shows checked once the cart answers.
   await page.getByRole('radio').first().click();
@@ -49,4 +52,28 @@ export async function checkoutToPayment(page: Page, email: string): Promise<void
 export async function payWith(page: Page, card: string): Promise<void> {
   await page.getByLabel('Card number (demo)').fill(card);
   await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+export interface Shopper {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** Creates an account on /account; ends on the signed-in account page. */
+export async function register(page: Page, who: Shopper): Promise<void> {
+  await page.goto('/account');
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: `Hello, ${who.name}` }).waitFor();
+}
+
+export async function signIn(page: Page, who: Pick<Shopper, 'email' | 'password'>): Promise<void> {
+  await page.goto('/account');
+  await page.getByLabel('E-mail').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }

@@ -1,9 +1,32 @@
 /** The client's errors: problem+json answers (and unreachable servers) as `ShoeboxApiError`. */
 import type { z } from 'zod';
-import * as c from '../contracts/index.ts';
+import type { problem } from '../contracts/common.ts';
 import { DomainError, type ErrorCode, type ErrorKind, type FieldError } from '../errors.ts';
 
-export type ProblemDocument = z.output<typeof c.problem>;
+export type ProblemDocument = z.output<typeof problem>;
+
+/**
+ * Whether a parsed body is a problem document. Checked by hand, not with the zod contract, so that
+ * reading an error builds no schema (the storefront loads none at start).
+ */
+function isProblemDocument(value: unknown): value is ProblemDocument {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  const strings = ['type', 'title', 'code', 'detail', 'instance', 'requestId'] as const;
+  if (!strings.every((key) => typeof v[key] === 'string') || !Number.isInteger(v.status)) return false;
+  const errorsOk =
+    v.errors === undefined ||
+    (Array.isArray(v.errors) &&
+      v.errors.every(
+        (e: unknown) =>
+          typeof e === 'object' &&
+          e !== null &&
+          typeof (e as Record<string, unknown>).path === 'string' &&
+          typeof (e as Record<string, unknown>).message === 'string',
+      ));
+  const detailsOk = v.details === undefined || (typeof v.details === 'object' && v.details !== null);
+  return errorsOk && detailsOk;
+}
 
 const kindByStatus: Record<number, ErrorKind> = {
   400: 'validation',
@@ -66,9 +89,8 @@ export async function errorOf(res: Response, requestId: string | undefined): Pro
   } catch {
     parsed = undefined;
   }
-  const doc = c.problem.safeParse(parsed);
-  if (doc.success) {
-    const p = doc.data;
+  if (isProblemDocument(parsed)) {
+    const p = parsed;
     return new ShoeboxApiError(res.status, p.code, p.detail, {
       requestId: p.requestId || requestId,
       problem: p,

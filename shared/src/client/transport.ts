@@ -1,6 +1,6 @@
 /** One HTTP call of the client: headers, tokens, body, query string, errors, answer checks. */
 import type { z } from 'zod';
-import * as c from '../contracts/index.ts';
+import { CART_TOKEN_HEADER } from '../contracts/constants.ts';
 import { errorOf, ShoeboxApiError } from './errors.ts';
 
 type MaybeToken = string | null | undefined;
@@ -23,6 +23,12 @@ export interface ShoeboxClientOptions {
 
 /** Query strings: the parsed form of the query contract, every field optional. */
 export type QueryOf<S extends z.ZodType> = { [K in keyof z.output<S>]?: z.output<S>[K] };
+
+/**
+ * An answer's contract, or a function that loads it: the store client passes loaders so that a
+ * shop that never checks answers never builds (or downloads) a schema.
+ */
+export type SchemaSource = z.ZodType | (() => Promise<z.ZodType>) | null;
 
 export interface RequestOptions {
   query?: Record<string, unknown> | undefined;
@@ -53,7 +59,7 @@ export function createRequest(options: ShoeboxClientOptions) {
   async function request<T>(
     method: string,
     path: string,
-    schema: z.ZodType | null,
+    schema: SchemaSource,
     opts: RequestOptions = {},
   ): Promise<T> {
     const headers: Record<string, string> = {
@@ -65,7 +71,7 @@ export function createRequest(options: ShoeboxClientOptions) {
     if (token) headers.authorization = `Bearer ${token}`;
     if (opts.cart) {
       const cartToken = await resolve(options.cartToken);
-      if (cartToken) headers[c.CART_TOKEN_HEADER] = cartToken;
+      if (cartToken) headers[CART_TOKEN_HEADER] = cartToken;
     }
     let body: RequestInit['body'];
     if (opts.rawBody !== undefined) {
@@ -97,7 +103,8 @@ export function createRequest(options: ShoeboxClientOptions) {
     if (!type.includes('json')) return (await res.text()) as T;
     const json: unknown = await res.json();
     if (schema && options.validateResponses) {
-      const checked = schema.safeParse(json);
+      const contract = typeof schema === 'function' ? await schema() : schema;
+      const checked = contract.safeParse(json);
       if (!checked.success) {
         throw new ShoeboxApiError(
           res.status,

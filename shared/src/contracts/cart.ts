@@ -8,17 +8,15 @@ import { email } from './common.ts';
  * gets theirs from `GET /store/cart/mine` and folds a guest cart in with `POST /store/cart/merge`.
  */
 
-/** The request header carrying the cart token. */
-export const CART_TOKEN_HEADER = 'x-cart-token';
+import { CART_TOKEN_HEADER } from './constants.ts';
+
+export { CART_TOKEN_HEADER, MAX_CART_LINE_UNITS, MAX_CART_LINES } from './constants.ts';
 /** The headers of a cart or checkout call (documented on those routes; the handlers read them). */
 export const cartTokenHeaders = z.object({
   [CART_TOKEN_HEADER]: z
     .string()
     .describe('The cart token returned once by `POST /store/cart` (never put in a URL).'),
 });
-/** Business limits (422 CART_LIMIT beyond them). */
-export const MAX_CART_LINE_UNITS = 10;
-export const MAX_CART_LINES = 50;
 
 /** Whole units (a fraction answers field code NOT_INTEGER); the 10-per-line limit has its own code. */
 const units = (min: number) => z.number().int('must be a whole number').min(min).max(100_000);

@@ -4,6 +4,7 @@ import { currencies, minorSchema } from '../money.ts';
 import { euSizeKey, heelMmSchema, isValidEuSize, MAX_EU_SIZE, MIN_EU_SIZE, widths } from '../sizes.ts';
 import { skuSchema } from '../sku.ts';
 import { pageOf, pageQuery } from './common.ts';
+import { colourFamilies } from './constants.ts';
 import { productImage } from './images.ts';
 
 /**
@@ -12,22 +13,7 @@ import { productImage } from './images.ts';
  * `compareAtMinor`) needs `prices:write` as well.
  */
 
-export const colourFamilies = [
-  'black',
-  'white',
-  'nude',
-  'brown',
-  'grey',
-  'red',
-  'pink',
-  'blue',
-  'green',
-  'yellow',
-  'metallic',
-  'print',
-  'multi',
-] as const;
-export type ColourFamily = (typeof colourFamilies)[number];
+export { type ColourFamily, colourFamilies } from './constants.ts';
 
 export const productStatuses = ['draft', 'active', 'archived'] as const;
 export type ProductStatus = (typeof productStatuses)[number];

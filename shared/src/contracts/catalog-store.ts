@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_MINOR } from '../money.ts';
 import { heelBands, isValidEuSize, MAX_EU_SIZE, MIN_EU_SIZE, widths } from '../sizes.ts';
-import { colourFamilies } from './catalog-admin.ts';
+import { colourFamilies, STORE_MAX_FILTER_VALUES, STORE_MAX_PAGE_SIZE, storeSorts } from './constants.ts';
 import { pageQuery } from './common.ts';
 
 /**
@@ -14,11 +14,14 @@ import { pageQuery } from './common.ts';
  * the same active variant: "black in 38 under 100 EUR, in stock" means one such pair exists.
  */
 
-export const storeSorts = ['popularity', 'new', 'price_asc', 'price_desc'] as const;
-export type StoreSort = (typeof storeSorts)[number];
-
-export const STORE_MAX_PAGE_SIZE = 60;
-export const STORE_MAX_FILTER_VALUES = 30;
+export {
+  type ColourFamily,
+  colourFamilies,
+  STORE_MAX_FILTER_VALUES,
+  STORE_MAX_PAGE_SIZE,
+  type StoreSort,
+  storeSorts,
+} from './constants.ts';
 
 /** A comma-separated list (or a repeated parameter), trimmed, without empty entries. */
 const listOf = <T extends z.ZodType>(item: T) =>

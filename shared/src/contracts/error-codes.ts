@@ -69,6 +69,7 @@ const domain = {
   MFA_ENROLMENT_REQUIRED: 403,
   // 404: the resource in the URL (or the cart of the token) does not exist. The catalog answers
   // 422 for an id a body refers to; routes say so per code.
+  ADDRESS_NOT_FOUND: 404,
   API_KEY_NOT_FOUND: 404,
   BRAND_NOT_FOUND: 404,
   CART_LINE_NOT_FOUND: 404,
@@ -107,6 +108,8 @@ const domain = {
   VARIANT_EXISTS: 409,
   VERSION_CONFLICT: 409,
   // 422: well-formed, but a business rule refuses it.
+  ADDRESS_LIMIT: 422,
+  WISHLIST_LIMIT: 422,
   CANNOT_DEMOTE_SELF: 422,
   CART_EMPTY: 422,
   CART_LIMIT: 422,

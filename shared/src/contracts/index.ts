@@ -1,12 +1,4 @@
-export * from './auth.ts';
-export * from './common.ts';
-export * from './inventory-admin.ts';
-export * from './images.ts';
-export * from './catalog-store.ts';
-export * from './catalog-admin.ts';
-export * from './orders.ts';
-export * from './cart.ts';
-export * from './checkout.ts';
-export * from './coupons.ts';
-export * from './error-codes.ts';
-export * from './staff-security.ts';
+// Every contract, admin and store: for the server and tools. Clients that need only one surface
+// import `@shoebox/shared/store` or `@shoebox/shared/admin` instead.
+export * from './admin.ts';
+export * from './store.ts';

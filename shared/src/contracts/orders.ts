@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { MAX_MINOR } from '../money.ts';
 import { orderStatuses } from '../order-state.ts';
 import { pageOf, pageQuery } from './common.ts';
+import { orderShippingAddress, orderTotals } from './orders-customer.ts';
+
+export * from './orders-customer.ts';
 
 /**
  * Order contracts: the admin order desk (`/admin/orders*`) and the customer's own orders
@@ -13,14 +16,6 @@ import { pageOf, pageQuery } from './common.ts';
  * with every money field `null`, `refunds: null`, and timeline `data: null`; `moneyVisible`
  * says which one a response is.
  */
-
-/** Order numbers: `SB-` and 8 Crockford base32 characters (no I, L, O, U). Compared upper-case. */
-export const orderNumberPattern = /^SB-[0-9A-HJKMNP-TV-Z]{8}$/;
-export const orderNumberField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(orderNumberPattern, 'An order number looks like SB-7K3M9Q2X');
 
 /**
  * Timeline event types in `order_events.type`, by the flow that writes them. Staff see all of
@@ -48,18 +43,10 @@ export const orderTimelineTypes = [
   'refund.failed',
   'payment.cancel_failed',
   'note',
+  // account erasure (GDPR article 17)
+  'customer.erased',
 ] as const;
 export type OrderTimelineType = (typeof orderTimelineTypes)[number];
-
-export const customerTimelineTypes = [
-  'placed',
-  'paid',
-  'shipped',
-  'delivered',
-  'cancelled',
-  'refunded',
-] as const;
-export type CustomerTimelineType = (typeof customerTimelineTypes)[number];
 
 /** The events staff may move an order through by hand; pay and cancel have their own flows. */
 export const staffTransitionEvents = ['start_picking', 'pack', 'ship', 'deliver'] as const;
@@ -151,38 +138,9 @@ export type RefundOrderBody = z.output<typeof refundOrderBody>;
 export const orderNoteBody = z.strictObject({ text: z.string().trim().min(1).max(2000) });
 export type OrderNoteBody = z.output<typeof orderNoteBody>;
 
-export const customerOrderListQuery = z.strictObject({
-  page: pageQuery.page,
-  pageSize: z.coerce.number().int().min(1).max(50).default(10),
-});
-export type CustomerOrderListQuery = z.output<typeof customerOrderListQuery>;
-
-export const orderNumberParam = z.strictObject({ number: orderNumberField });
-
-export const orderLookupBody = z.strictObject({
-  orderNumber: orderNumberField,
-  email: z
-    .string()
-    .trim()
-    .max(254)
-    .transform((s) => s.toLowerCase())
-    .pipe(z.email()),
-});
-export type OrderLookupBody = z.output<typeof orderLookupBody>;
-
 // Responses ----------------------------------------------------------------------------------
 
 const minorOrNull = z.number().int().nullable();
-
-export const orderShippingAddress = z.object({
-  name: z.string(),
-  line1: z.string(),
-  line2: z.string().optional(),
-  city: z.string(),
-  postalCode: z.string(),
-  country: z.string(),
-  phone: z.string().optional(),
-});
 
 export const adminOrderSummary = z.object({
   id: z.uuid(),
@@ -219,15 +177,6 @@ export const adminOrderLine = z.object({
   discountMinor: minorOrNull,
   lineTotalMinor: minorOrNull,
   taxMinor: minorOrNull,
-});
-
-export const orderTotals = z.object({
-  subtotalMinor: z.number().int(),
-  discountMinor: z.number().int(),
-  shippingMinor: z.number().int(),
-  taxMinor: z.number().int(),
-  totalMinor: z.number().int(),
-  refundedMinor: z.number().int(),
 });
 
 export const adminRefund = z.object({
@@ -292,48 +241,3 @@ export const refundResult = z.object({
   refund: adminRefund,
   order: adminOrderDetail,
 });
-
-export const customerOrderSummary = z.object({
-  number: z.string(),
-  status: z.enum(orderStatuses),
-  itemCount: z.number().int(),
-  currency: z.string(),
-  totalMinor: z.number().int(),
-  placedAt: z.string(),
-});
-
-export const customerOrderList = pageOf(customerOrderSummary);
-
-export const customerOrderLine = z.object({
-  sku: z.string(),
-  productName: z.string(),
-  colourName: z.string(),
-  sizeEu: z.number(),
-  width: z.string(),
-  quantity: z.number().int(),
-  unitPriceMinor: z.number().int(),
-  lineTotalMinor: z.number().int(),
-});
-
-export const customerTimelineEvent = z.object({
-  type: z.enum(customerTimelineTypes),
-  /** Only on `refunded`. */
-  amountMinor: z.number().int().optional(),
-  at: z.string(),
-});
-
-/** What a shopper sees of an order: no notes, no staff, no payment ids. */
-export const customerOrderDetail = z.object({
-  number: z.string(),
-  status: z.enum(orderStatuses),
-  email: z.string(),
-  currency: z.string(),
-  lines: z.array(customerOrderLine),
-  totals: orderTotals,
-  couponCode: z.string().nullable(),
-  shippingMethodId: z.string(),
-  shippingAddress: orderShippingAddress,
-  timeline: z.array(customerTimelineEvent),
-  placedAt: z.string(),
-});
-export type CustomerOrderDetail = z.infer<typeof customerOrderDetail>;

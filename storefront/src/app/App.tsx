@@ -10,6 +10,8 @@ const Cart = lazy(() => import('../pages/Cart.tsx'));
 const Checkout = lazy(() => import('../pages/Checkout.tsx'));
 const Confirmation = lazy(() => import('../pages/Confirmation.tsx'));
 const NotFound = lazy(() => import('../pages/NotFound.tsx'));
+const Account = lazy(() => import('../pages/Account.tsx'));
+const AccountOrder = lazy(() => import('../pages/AccountOrder.tsx'));
 
 function Page({ pathname }: { pathname: string }) {
   if (pathname === '/') return <Home />;
@@ -22,6 +24,9 @@ function Page({ pathname }: { pathname: string }) {
   if (pathname === '/checkout') return <Checkout />;
   const order = matchPath('/order/:number', pathname);
   if (order) return <Confirmation number={order.number!} />;
+  if (pathname === '/account') return <Account />;
+  const accountOrder = matchPath('/account/orders/:number', pathname);
+  if (accountOrder) return <AccountOrder number={accountOrder.number!} />;
   return <NotFound />;
 }
 

@@ -1,5 +1,5 @@
 /** The one API client of the shop: same origin (store-api serves the app, the dev server proxies). */
-import { createShoeboxClient, isShoeboxApiError } from '@shoebox/shared/client';
+import { createStoreClient, isShoeboxApiError } from '@shoebox/shared/store';
 
 const CART_KEY = 'shoebox.cart';
 
@@ -9,7 +9,7 @@ export const cartToken = {
   clear: () => localStorage.removeItem(CART_KEY),
 };
 
-export const api = createShoeboxClient({
+export const api = createStoreClient({
   baseUrl: location.origin,
   cartToken: () => cartToken.get(),
 });

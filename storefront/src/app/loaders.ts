@@ -3,7 +3,7 @@
  * parallel with the download of the page's code chunk, instead of after it (one round trip less
  * before the largest paint). The pages read the same keys through useFetch.
  */
-import type { StoreCategoryList, StoreProductDetail, StoreProductList } from '@shoebox/shared/contracts';
+import type { StoreCategoryList, StoreProductDetail, StoreProductList } from '@shoebox/shared/store';
 import { filtersFrom, queryOf, searchOf } from '../listing/filters.ts';
 import { api } from './api.ts';
 import { matchPath } from './router.tsx';

@@ -1,5 +1,5 @@
-import type { CartView } from '@shoebox/shared/contracts';
-import { MAX_CART_LINE_UNITS } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
+import { MAX_CART_LINE_UNITS } from '@shoebox/shared/store';
 import { useState } from 'react';
 import { messageOf } from '../app/api.ts';
 import { money } from '../app/format.ts';

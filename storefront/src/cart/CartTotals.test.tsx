@@ -1,4 +1,4 @@
-import type { CartView } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CartTotals } from './CartTotals.tsx';

@@ -1,4 +1,4 @@
-import type { CartView } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
 import { money } from '../app/format.ts';
 
 type Totals = CartView['totals'];

@@ -3,7 +3,7 @@
  * payments and sold-out refusals), the cart itself on the server. Components read it through
  * useCart(); every change goes through the API and replaces the local copy with the answer.
  */
-import type { CartView } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
 import { useSyncExternalStore } from 'react';
 import { api, cartToken, isShoeboxApiError } from '../app/api.ts';
 import { pendingOrder } from '../checkout/pending-order.ts';
@@ -39,7 +39,10 @@ const isGone = (e: unknown) => isShoeboxApiError(e) && (e.code === 'CART_NOT_FOU
 
 /** Loads the bag of the stored token (once per page load unless forced); forgets a token the API no longer knows. */
 export async function loadCart(force = false): Promise<CartView | null> {
-  if (!cartToken.get()) return null;
+  if (!cartToken.get()) {
+    if (state.cart) set({ cart: null });
+    return null;
+  }
   if (state.cart && !force) return state.cart;
   set({ loading: true });
   try {

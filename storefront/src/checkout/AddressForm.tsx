@@ -14,6 +14,8 @@ interface Props {
   serverErrors: AddressErrors;
   busy: boolean;
   onSubmit: (address: AddressFields) => void;
+  /** The button's words; the checkout's by default. */
+  submitLabel?: string;
 }
 
 const fields: Array<{ key: keyof AddressFields; label: string; autoComplete: string; optional?: boolean }> = [
@@ -25,7 +27,7 @@ const fields: Array<{ key: keyof AddressFields; label: string; autoComplete: str
   { key: 'phone', label: 'Phone (optional, for the courier)', autoComplete: 'tel', optional: true },
 ];
 
-export function AddressForm({ initial, serverErrors, busy, onSubmit }: Props) {
+export function AddressForm({ initial, serverErrors, busy, onSubmit, submitLabel }: Props) {
   const [address, setAddress] = useState(initial);
   const [errors, setErrors] = useState<AddressErrors>({});
   const shown = { ...serverErrors, ...errors };
@@ -91,7 +93,7 @@ export function AddressForm({ initial, serverErrors, busy, onSubmit }: Props) {
       </div>
       {fields.slice(4).map(input)}
       <button type="submit" className="primary wide" disabled={busy}>
-        {busy ? 'Saving…' : 'Continue to delivery options'}
+        {busy ? 'Saving…' : (submitLabel ?? 'Continue to delivery options')}
       </button>
     </form>
   );

@@ -3,7 +3,7 @@
  * (its stock still reserved), so the retry pays that same order; a size that sold out while the
  * shopper was checking out refuses the order and leaves the bag open and unchanged.
  */
-import type { CartView } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
 import { api, isShoeboxApiError, messageOf } from '../app/api.ts';
 import { forgetCart, loadCart } from '../cart/cart-store.ts';
 import { lastOrder, pendingOrder } from './pending-order.ts';

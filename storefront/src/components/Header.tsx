@@ -15,6 +15,9 @@ export function Header() {
         <Link href="/" className="logo">
           Shoebox
         </Link>
+        <Link href="/account" className="account-link">
+          Account
+        </Link>
         <Link href="/cart" className="bag" aria-label={`Bag, ${count} ${count === 1 ? 'item' : 'items'}`}>
           Bag <span className="bag-count">{count}</span>
         </Link>

@@ -3,7 +3,7 @@
  * endpoint and `q` filter the results page uses; Enter or "See all" opens the results page.
  * An ARIA combobox: arrow keys move through the suggestions, Escape closes them.
  */
-import type { StoreProductCard } from '@shoebox/shared/contracts';
+import type { StoreProductCard } from '@shoebox/shared/store';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { api } from '../app/api.ts';
 import { navigate, useLocation } from '../app/router.tsx';

@@ -1,4 +1,4 @@
-import type { StoreFacets } from '@shoebox/shared/contracts';
+import type { StoreFacets } from '@shoebox/shared/store';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FacetFilters } from './FacetFilters.tsx';

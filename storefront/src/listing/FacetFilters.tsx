@@ -3,7 +3,7 @@
  * in stock). Every value shows how many styles it would give; values that would give none are
  * disabled unless already chosen. A sidebar on wide screens, a bottom sheet on phones (CSS).
  */
-import type { StoreFacets, StoreFacetValue } from '@shoebox/shared/contracts';
+import type { StoreFacets, StoreFacetValue } from '@shoebox/shared/store';
 import { type FormEvent, useId } from 'react';
 import { type Filters, familySwatch, type ListFacet, toggle } from './filters.ts';
 

@@ -1,4 +1,4 @@
-import type { StoreCategoryList } from '@shoebox/shared/contracts';
+import type { StoreCategoryList } from '@shoebox/shared/store';
 import { api } from '../app/api.ts';
 import { Link } from '../app/router.tsx';
 import { useFetch } from '../app/use-fetch.ts';

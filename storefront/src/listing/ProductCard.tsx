@@ -1,4 +1,4 @@
-import type { StoreProductCard } from '@shoebox/shared/contracts';
+import type { StoreProductCard } from '@shoebox/shared/store';
 import { money } from '../app/format.ts';
 import { Link } from '../app/router.tsx';
 import { ShoeImage } from '../components/ShoeImage.tsx';

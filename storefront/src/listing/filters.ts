@@ -3,8 +3,8 @@
  * so a filtered page can be shared and the back button restores it. The parameter names are the
  * API's own (`GET /store/products`), lists comma-separated.
  */
-import type { QueryOf } from '@shoebox/shared/client';
-import type { StoreSort, storeProductListQuery } from '@shoebox/shared/contracts';
+import type { QueryOf } from '@shoebox/shared/store';
+import type { StoreSort, storeProductListQuery } from '@shoebox/shared/store';
 
 export type ListFacet = 'brand' | 'size' | 'colour' | 'heel';
 export const listFacets: readonly ListFacet[] = ['size', 'colour', 'heel', 'brand'];

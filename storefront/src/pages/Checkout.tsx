@@ -1,5 +1,5 @@
 /** One-page checkout: contact, delivery, payment, each opening once the one before is done. */
-import type { CartView } from '@shoebox/shared/contracts';
+import type { CartView } from '@shoebox/shared/store';
 import { type FormEvent, useEffect, useState } from 'react';
 import { isShoeboxApiError } from '../app/api.ts';
 import { money } from '../app/format.ts';

@@ -1,4 +1,4 @@
-import type { CustomerOrderDetail } from '@shoebox/shared/contracts';
+import type { CustomerOrderDetail } from '@shoebox/shared/store';
 import { api } from '../app/api.ts';
 import { money } from '../app/format.ts';
 import { useMeta } from '../app/meta.ts';

@@ -1,6 +1,8 @@
 /** The product page: gallery, colour swatches, the size selector as the hero, size chart, sticky "Add to bag". */
-import type { StoreProductDetail } from '@shoebox/shared/contracts';
-import { useRef, useState } from 'react';
+import type { StoreProductDetail } from '@shoebox/shared/store';
+import { useEffect, useRef, useState } from 'react';
+import { useSavedSize } from '../account/use-saved-size.ts';
+import { WishlistButton } from '../account/WishlistButton.tsx';
 import { messageOf } from '../app/api.ts';
 import { productLoader } from '../app/loaders.ts';
 import { money } from '../app/format.ts';
@@ -47,6 +49,15 @@ function ProductView({ product }: { product: StoreProductDetail }) {
   const [status, setStatus] = useState<{ kind: 'added' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const sizesRef = useRef<HTMLDivElement>(null);
+  const savedSize = useSavedSize();
+  const savedSku = colour?.variants.find(
+    (v) => v.width === width && v.sizeEu === savedSize && v.inStock,
+  )?.sku;
+  // The saved size is preselected when it is in stock in this colour and width, and only while the
+  // shopper has not picked one.
+  useEffect(() => {
+    if (savedSku) setSku((picked) => picked ?? savedSku);
+  }, [savedSku]);
   if (!colour) return <p>This style has no colours on sale right now.</p>;
 
   const variants = colour.variants.filter((v) => v.width === width);
@@ -154,6 +165,7 @@ function ProductView({ product }: { product: StoreProductDetail }) {
             {status?.kind === 'error' && <p className="field-error">{status.text}</p>}
           </div>
         </div>
+        <WishlistButton slug={product.slug} name={product.name} />
         <section className="details">
           <h2>Details</h2>
           <p>{product.description}</p>

@@ -1,4 +1,4 @@
-import type { StoreProductList } from '@shoebox/shared/contracts';
+import type { StoreProductList } from '@shoebox/shared/store';
 import { api } from '../app/api.ts';
 import { useFetch } from '../app/use-fetch.ts';
 import { ProductCard } from '../listing/ProductCard.tsx';

@@ -1,4 +1,4 @@
-import type { StoreProductDetail } from '@shoebox/shared/contracts';
+import type { StoreProductDetail } from '@shoebox/shared/store';
 import { ShoeImage } from '../components/ShoeImage.tsx';
 
 /** The product's photos in a swipeable row (scroll snap, no script); the first loads eagerly as the LCP image. */

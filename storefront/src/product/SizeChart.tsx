@@ -1,4 +1,4 @@
-import type { StoreVariant } from '@shoebox/shared/contracts';
+import type { StoreVariant } from '@shoebox/shared/store';
 
 /** EU, US and UK sizes side by side (the brand's chart through the API, else the common one). */
 export function SizeChart({ variants }: { variants: StoreVariant[] }) {

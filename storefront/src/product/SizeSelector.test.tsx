@@ -1,4 +1,4 @@
-import type { StoreVariant } from '@shoebox/shared/contracts';
+import type { StoreVariant } from '@shoebox/shared/store';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SizeSelector } from './SizeSelector.tsx';

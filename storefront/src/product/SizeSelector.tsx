@@ -3,7 +3,7 @@
  * button; sizes with no pair left stay visible but disabled and crossed out, so the shopper sees
  * the run rather than wondering whether the size exists.
  */
-import type { StoreVariant } from '@shoebox/shared/contracts';
+import type { StoreVariant } from '@shoebox/shared/store';
 
 interface Props {
   variants: StoreVariant[];

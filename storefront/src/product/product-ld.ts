@@ -1,4 +1,4 @@
-import type { StoreProductDetail } from '@shoebox/shared/contracts';
+import type { StoreProductDetail } from '@shoebox/shared/store';
 
 /** schema.org Product with one Offer per variant (search engines show price and availability). */
 export function productJsonLd(p: StoreProductDetail, origin: string): object {

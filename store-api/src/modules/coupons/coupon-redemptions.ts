@@ -76,3 +76,14 @@ async function flipUse(
     .where(back ? and(eq(c.id, row.couponId), sql`${c.timesUsed} > 0`) : eq(c.id, row.couponId));
   return true;
 }
+
+/** Erasure: the customer's redemptions keep counting against limits, under the erased pseudonym. */
+export async function anonymiseRedemptions(
+  store: Store,
+  tx: Db,
+  customerId: string,
+  email: string,
+): Promise<void> {
+  const r = store.t.couponRedemptions;
+  await tx.update(r).set({ email }).where(eq(r.customerId, customerId));
+}

@@ -1,4 +1,10 @@
 /** Coupons: admin definitions (service, routes) and the uses other modules' flows make of them. */
 export { type CouponsService, createCouponsService } from './coupons.service.ts';
-export { giveBackCoupon, type Redemption, redeemCoupon, takeCouponAgain } from './coupon-redemptions.ts';
+export {
+  anonymiseRedemptions,
+  giveBackCoupon,
+  type Redemption,
+  redeemCoupon,
+  takeCouponAgain,
+} from './coupon-redemptions.ts';
 export { couponErrors } from './coupons.errors.ts';

@@ -7,6 +7,7 @@
  * `refunds` or `payment_events` (scripts/check-boundaries.mjs fails the build if it does).
  */
 export {
+  anonymiseCustomerOrders,
   changeOrder,
   createOrder,
   moveOrderLines,

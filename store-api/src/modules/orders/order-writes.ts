@@ -212,3 +212,48 @@ export const newOrderNumber = (): string => {
   for (let i = 0; i < 8; i++) s += CROCKFORD[randomInt(32)];
   return s;
 };
+
+/**
+ * Erasure (GDPR article 17): the customer's orders stay for the accounts with their personal data
+ * removed: the e-mail becomes the erased account's pseudonym, the address keeps only the country
+ * (tax), and the timeline says when and why. Lines, money and status are untouched.
+ */
+export async function anonymiseCustomerOrders(
+  store: Store,
+  tx: Db,
+  ctx: RequestContext,
+  customerId: string,
+  pseudonym: { email: string; name: string },
+): Promise<number> {
+  const o = store.t.orders;
+  const rows = await tx
+    .select({ id: o.id, shippingAddress: o.shippingAddress })
+    .from(o)
+    .where(eq(o.customerId, customerId));
+  for (const row of rows) {
+    const address = {
+      name: pseudonym.name,
+      line1: '-',
+      city: '-',
+      postalCode: '-',
+      country: row.shippingAddress.country,
+    };
+    await tx
+      .update(o)
+      .set({ email: pseudonym.email, shippingAddress: address, updatedAt: ctx.now })
+      .where(eq(o.id, row.id));
+    await addOrderEvent(store, tx, ctx, row.id, {
+      type: 'customer.erased',
+      message: 'The customer erased their account: name, e-mail and address removed.',
+    });
+  }
+  if (rows.length)
+    await recordChanges(
+      store,
+      tx,
+      'order',
+      rows.map((r) => r.id),
+      ctx.now,
+    );
+  return rows.length;
+}

@@ -1,0 +1,10 @@
+/** The staff surface (`/admin/*`) with the shapes it shares with the store (sign-in, pages). */
+export * from './auth.ts';
+export * from './catalog-admin.ts';
+export * from './common.ts';
+export * from './coupons.ts';
+export * from './error-codes.ts';
+export * from './images.ts';
+export * from './inventory-admin.ts';
+export * from './orders.ts';
+export * from './staff-security.ts';
