@@ -13,6 +13,8 @@ import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { fulfillmentRoutes } from './modules/fulfillment/index.ts';
+import { shippingRoutes } from './modules/shipping/index.ts';
 import type { Services } from './services.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
@@ -31,5 +33,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...cartRoutes(services.cart),
     ...couponsRoutes(services.coupons),
     ...paymentsRoutes(services),
+    ...fulfillmentRoutes(services.fulfillment),
+    ...shippingRoutes(services.shipping, services.shipments),
   ];
 }

@@ -14,6 +14,11 @@ import { createOrdersService } from './modules/orders/orders.service.ts';
 import { createCartService } from './modules/cart/cart.service.ts';
 import { createCouponsService } from './modules/coupons/coupons.service.ts';
 import { createCheckoutService } from './flows/deps.ts';
+import type { ShipmentDeps } from './flows/shipment.flow.ts';
+import { type Carriers, createHouseCarrier, createParcelHubCarrier } from './integrations/carriers/index.ts';
+import { systemContext } from './lib/request-context.ts';
+import { createFulfillmentService } from './modules/fulfillment/index.ts';
+import { createShippingService } from './modules/shipping/index.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -27,9 +32,26 @@ export function createServices(store: Store, config: Config) {
     resetTtlMinutes: config.passwordResetTtlMinutes,
     storeResetUrl: `${config.storefrontUrl}/account/reset-password`,
   });
+  const shipping = createShippingService(store);
+  const { shipping: ship } = config;
+  const carriers: Carriers = {
+    house: createHouseCarrier({
+      originCountry: config.shopCountry,
+      issueTrackingNumber: () => shipping.issueApiTrackingNumber(systemContext()),
+      trackingBaseUrl: config.storefrontUrl,
+    }),
+    ...(ship.parcelhub ? { parcelhub: createParcelHubCarrier(ship.parcelhub) } : {}),
+  };
+  const shipments: ShipmentDeps = { store, carriers, shipFrom: ship.shipFrom };
   return {
     auth,
     passwords,
+    shipping,
+    shipments,
+    fulfillment: createFulfillmentService(store, {
+      shipFrom: ship.shipFrom,
+      storefrontUrl: config.storefrontUrl,
+    }),
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),

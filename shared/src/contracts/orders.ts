@@ -47,6 +47,9 @@ export const orderTimelineTypes = [
   'refund.succeeded',
   'refund.failed',
   'payment.cancel_failed',
+  // fulfillment
+  'order.pick_short',
+  'order.label_voided',
   'note',
 ] as const;
 export type OrderTimelineType = (typeof orderTimelineTypes)[number];
