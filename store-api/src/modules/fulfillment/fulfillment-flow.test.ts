@@ -164,7 +164,7 @@ describe(`fulfillment flow (${testDialect})`, () => {
     const batchPdf = await download(`/admin/pick-batches/${batch.body.id}/labels`);
     await writeFile(join(dir, 'batch.pdf'), batchPdf);
     expect((await run('pdfinfo', [join(dir, 'batch.pdf')])).stdout).toMatch(/Pages:\s+1/);
-  });
+  }, 120_000); // renders and decodes PDFs at 300 dpi: slow on a loaded machine
 
   it('refuses a wrong item, one too many and an unscanned line at the pack station, writing nothing', async () => {
     const order = await f.paidOrder([
