@@ -18,6 +18,10 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'shared', root: './shared', include: ['src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'documents', root: './shared/documents', include: ['src/**/*.test.ts'] },
+      },
       { extends: true, test: { name: 'sync', include: ['sync/src/**/*.test.ts'] } },
       {
         extends: true,

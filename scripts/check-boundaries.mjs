@@ -6,6 +6,8 @@
 //      |          +-----  desktop
 //      +----------------  storefront          tests -> public exports of any package
 //
+//   shared <- documents (shared/documents: pdfkit, bwip-js, a font) <- store-api, desktop backend
+//
 // Reads import/export specifiers with a regex (static, dynamic, type-only, side-effect) and fails
 // with file:line and the rule broken. Plain Node, no dependencies.
 
@@ -16,15 +18,19 @@ import { ownershipProblems, selfTest, tablesOf } from './table-writes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** package dir -> the folder scanned */
+/** package name (after @shoebox/) -> the folder scanned */
 const PACKAGES = {
   shared: 'shared/src',
+  documents: 'shared/documents/src',
   sync: 'sync/src',
   'store-api': 'store-api/src',
   desktop: 'desktop/src',
   storefront: 'storefront/src',
   tests: 'tests',
 };
+/** package name -> its folder, where that is not the name (nested workspaces). */
+const PACKAGE_DIRS = { documents: 'shared/documents' };
+const dirOf = (pkg) => PACKAGE_DIRS[pkg] ?? pkg;
 
 /** What the storefront may take from shared: the domain rules and the store surface, never admin. */
 const STOREFRONT_SHARED = new Set(['', 'store']);
@@ -106,7 +112,7 @@ function exportsOf(pkg) {
   if (!workspaceExports.has(pkg)) {
     let exp = null;
     try {
-      exp = JSON.parse(readFileSync(join(ROOT, pkg, 'package.json'), 'utf8')).exports ?? null;
+      exp = JSON.parse(readFileSync(join(ROOT, dirOf(pkg), 'package.json'), 'utf8')).exports ?? null;
     } catch {}
     if (typeof exp === 'string') exp = { '.': exp };
     else if (exp && !Object.keys(exp).some((k) => k.startsWith('.'))) exp = { '.': exp };
@@ -137,7 +143,7 @@ function check(pkg, file, spec) {
 
   if (spec.startsWith('.') || spec.startsWith('/')) {
     const target = resolve(dirname(file), spec);
-    const pkgRoot = join(ROOT, pkg);
+    const pkgRoot = join(ROOT, dirOf(pkg));
     if (target !== pkgRoot && !target.startsWith(pkgRoot + sep)) {
       const other = relative(ROOT, target).split(sep)[0];
       problems.push(
@@ -169,6 +175,13 @@ function check(pkg, file, spec) {
         problems.push(`shared imports ${name} only in *.test.ts files`);
       else
         problems.push('shared imports only zod (plus vitest and fast-check in *.test.ts) and relative paths');
+      break;
+    }
+    case 'documents': {
+      if (name.startsWith('@shoebox/') && name !== '@shoebox/shared')
+        problems.push(`documents imports only @shoebox/shared among workspaces, not ${name}`);
+      if (isDriver(name)) problems.push(`documents never imports database drivers (${name})`);
+      if (name === 'express' || name === 'electron') problems.push(`documents never imports ${name}`);
       break;
     }
     case 'sync': {
@@ -214,7 +227,7 @@ function missingExports() {
     for (const [key, target] of Object.entries(exp)) {
       const paths = typeof target === 'string' ? [target] : Object.values(target ?? {});
       for (const path of paths)
-        if (typeof path === 'string' && !path.includes('*') && !existsSync(join(ROOT, pkg, path)))
+        if (typeof path === 'string' && !path.includes('*') && !existsSync(join(ROOT, dirOf(pkg), path)))
           problems.push(`${pkg}/package.json  exports "${key}" -> ${path}, which does not exist`);
     }
   }

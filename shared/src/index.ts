@@ -9,6 +9,7 @@ export * from './order-state.ts';
 export * from './permissions.ts';
 export * from './pricing/index.ts';
 export * from './result.ts';
+export * from './shipping/index.ts';
 export * from './sizes.ts';
 export * from './sku.ts';
 export * from './stock.ts';

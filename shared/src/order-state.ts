@@ -17,7 +17,15 @@ export const orderStatuses = [
 ] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const orderEvents = ['pay', 'start_picking', 'pack', 'ship', 'deliver', 'cancel'] as const;
+export const orderEvents = [
+  'pay',
+  'start_picking',
+  'pack',
+  'ship',
+  'void_label',
+  'deliver',
+  'cancel',
+] as const;
 export type OrderEvent = (typeof orderEvents)[number];
 
 export interface IllegalOrderTransition {
@@ -26,6 +34,8 @@ export interface IllegalOrderTransition {
   event: OrderEvent;
 }
 
+// `void_label` takes a shipped order back to packed when its label is voided before the carrier
+// took the parcel (a wrong service, a damaged label): it is then relabelled, or cancelled.
 // Cancelling stops at `shipped`: once the parcel has left, getting shoes back is a return,
 // which is its own record. Terminal states allow nothing, so cancel is not idempotent here;
 // a service that wants idempotent cancels checks for `cancelled` first.
@@ -34,7 +44,7 @@ const transitions: Readonly<Record<OrderStatus, Readonly<Partial<Record<OrderEve
   paid: { start_picking: 'picking', cancel: 'cancelled' },
   picking: { pack: 'packed', cancel: 'cancelled' },
   packed: { ship: 'shipped', cancel: 'cancelled' },
-  shipped: { deliver: 'delivered' },
+  shipped: { void_label: 'packed', deliver: 'delivered' },
   delivered: {},
   cancelled: {},
 };

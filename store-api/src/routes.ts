@@ -14,6 +14,8 @@ import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { fulfillmentRoutes } from './modules/fulfillment/index.ts';
+import { shippingRoutes } from './modules/shipping/index.ts';
 import type { Services } from './services.ts';
 import { accountRoutes } from './modules/account/account.routes.ts';
 import { eraseCustomer } from './flows/erase-customer.flow.ts';
@@ -44,5 +46,8 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
           password,
         ),
     }),
+
+    ...fulfillmentRoutes(services.fulfillment),
+    ...shippingRoutes(services.shipping, services.shipments),
   ];
 }

@@ -20,6 +20,12 @@ import { createAccountService } from './modules/account/account.service.ts';
 import { findCustomerById } from './modules/auth/auth.repo.ts';
 import { iso } from './lib/time.ts';
 
+import type { ShipmentDeps } from './flows/shipment.flow.ts';
+import { type Carriers, createHouseCarrier, createParcelHubCarrier } from './integrations/carriers/index.ts';
+import { systemContext } from './lib/request-context.ts';
+import { createFulfillmentService } from './modules/fulfillment/index.ts';
+import { createShippingService } from './modules/shipping/index.ts';
+
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
   const signer = createTokenSigner(config.jwtSecret, config.accessTokenTtlSeconds);
@@ -43,12 +49,30 @@ export function createServices(store: Store, config: Config) {
       return c ? { id: c.id, email: c.email, name: c.name, createdAt: iso(c.createdAt) } : null;
     },
   });
+
+  const shipping = createShippingService(store);
+  const { shipping: ship } = config;
+  const carriers: Carriers = {
+    house: createHouseCarrier({
+      originCountry: config.shopCountry,
+      issueTrackingNumber: () => shipping.issueApiTrackingNumber(systemContext()),
+      trackingBaseUrl: config.storefrontUrl,
+    }),
+    ...(ship.parcelhub ? { parcelhub: createParcelHubCarrier(ship.parcelhub) } : {}),
+  };
+  const shipments: ShipmentDeps = { store, carriers, shipFrom: ship.shipFrom };
   return {
     auth,
     staffSignIn,
     twoFactor,
     account,
     passwords,
+    shipping,
+    shipments,
+    fulfillment: createFulfillmentService(store, {
+      shipFrom: ship.shipFrom,
+      storefrontUrl: config.storefrontUrl,
+    }),
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),

@@ -8,3 +8,4 @@ export * from './images.ts';
 export * from './inventory-admin.ts';
 export * from './orders.ts';
 export * from './staff-security.ts';
+export * from './fulfillment.ts';

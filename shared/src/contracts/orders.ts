@@ -42,6 +42,9 @@ export const orderTimelineTypes = [
   'refund.succeeded',
   'refund.failed',
   'payment.cancel_failed',
+  // fulfillment
+  'order.pick_short',
+  'order.label_voided',
   'note',
   // account erasure (GDPR article 17)
   'customer.erased',

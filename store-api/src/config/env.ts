@@ -42,6 +42,14 @@ const envSchema = z.object({
     .regex(/^[A-Z]{2}$/, 'must be an ISO country code like IE')
     .default('IE'),
   SHOP_CURRENCY: z.enum(['EUR', 'USD', 'GBP']).default('EUR'),
+  // The sender printed on labels and packing slips (the country is SHOP_COUNTRY).
+  SHIP_FROM_NAME: z.string().trim().min(1).max(80).default('Shoebox Warehouse'),
+  SHIP_FROM_LINE1: z.string().trim().min(1).max(120).default('Unit 4, Ballymount Road'),
+  SHIP_FROM_POSTAL_CODE: z.string().trim().min(1).max(16).default('D12 X9Y8'),
+  SHIP_FROM_CITY: z.string().trim().min(1).max(80).default('Dublin'),
+  // A real carrier through the ParcelHub-style aggregator (integrations/carriers/parcelhub.ts).
+  PARCELHUB_API_KEY: z.string().min(8).optional(),
+  PARCELHUB_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.parcelhub.example'),
   RESERVATION_TTL_MINUTES: z.coerce
     .number()
     .int()
@@ -72,6 +80,12 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+export interface ShippingConfig {
+  shipFrom: { name: string; line1: string; postalCode: string; city: string; country: string };
+  /** Null when no key is configured: only the house carrier is offered. */
+  parcelhub: { apiKey: string; apiBase: string } | null;
+}
+
 export interface Config {
   env: Env['NODE_ENV'];
   host: string;
@@ -93,6 +107,7 @@ export interface Config {
   payments: PaymentsConfig;
   shopCountry: string;
   shopCurrency: Env['SHOP_CURRENCY'];
+  shipping: ShippingConfig;
   reservationTtlMs: number;
   checkoutRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
@@ -141,6 +156,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     payments: resolvePaymentsConfig(e, e.NODE_ENV),
     shopCountry: e.SHOP_COUNTRY,
     shopCurrency: e.SHOP_CURRENCY,
+    shipping: {
+      shipFrom: {
+        name: e.SHIP_FROM_NAME,
+        line1: e.SHIP_FROM_LINE1,
+        postalCode: e.SHIP_FROM_POSTAL_CODE,
+        city: e.SHIP_FROM_CITY,
+        country: e.SHOP_COUNTRY,
+      },
+      parcelhub: e.PARCELHUB_API_KEY ? { apiKey: e.PARCELHUB_API_KEY, apiBase: e.PARCELHUB_API_BASE } : null,
+    },
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,

@@ -17,6 +17,9 @@ export type ChangedEntity =
   | 'bin'
   | 'order'
   | 'order_line'
+  // Fulfillment (synced to desktops later): a pick batch with its lines, a shipment with its events.
+  | 'pick_batch'
+  | 'shipment'
   // Sign-in state (modules/auth/session-state.ts): an account (staff or customer id) whose role,
   // status or sessions changed, and a session (refresh token family id) that was signed out.
   | 'account'

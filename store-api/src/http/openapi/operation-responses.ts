@@ -12,7 +12,11 @@ export const problemRef = { $ref: '#/components/schemas/Problem' };
  * Routes that write their own response (SENT) say here what they send; anything not listed and
  * without a `response` schema is documented with a plain description.
  */
-const streamedResponses: Record<string, { mediaType: string; schema: Json; description: string }> = {
+const pdf = { type: 'string', contentMediaType: 'application/pdf' };
+const streamedResponses: Record<
+  string,
+  { mediaType: string; schema: Json; description: string; alternatives?: Record<string, Json> }
+> = {
   getAdminCatalogExportCsv: {
     mediaType: 'text/csv',
     schema: { type: 'string' },
@@ -28,6 +32,22 @@ const streamedResponses: Record<string, { mediaType: string; schema: Json; descr
     schema: { type: 'string', contentMediaType: 'image/webp' },
     description: 'The WebP rendition.',
   },
+  getAdminOrdersByIdPackingSlip: {
+    mediaType: 'application/pdf',
+    schema: pdf,
+    description: 'The packing slip PDF.',
+  },
+  getAdminShipmentsByIdLabel: {
+    mediaType: 'application/pdf',
+    schema: pdf,
+    description: 'The 4x6 in label PDF, or ZPL II text with `format=zpl`.',
+    alternatives: { 'application/zpl': { schema: { type: 'string' } } },
+  },
+  getAdminPickBatchesByIdLabels: {
+    mediaType: 'application/pdf',
+    schema: pdf,
+    description: 'Every live label of the batch, one 4x6 in page each.',
+  },
 };
 
 export function successResponses(spec: RouteSpec, schemas: SchemaCollector, operationId: string): Json {
@@ -39,7 +59,7 @@ export function successResponses(spec: RouteSpec, schemas: SchemaCollector, oper
   if (status === '204') description = 'Done; no content.';
   else if (streamed) {
     description = streamed.description;
-    content = { [streamed.mediaType]: { schema: streamed.schema } };
+    content = { [streamed.mediaType]: { schema: streamed.schema }, ...streamed.alternatives };
   } else if (spec.response) {
     description = status === '201' ? 'Created.' : 'OK.';
     content = { 'application/json': { schema: schemas.output(spec.response) } };

@@ -7,3 +7,5 @@ export * from './changes.ts';
 export * from './messaging.ts';
 export * from './orders.ts';
 export * from './staff-security.ts';
+
+export * from './fulfillment.ts';

@@ -1,0 +1,4 @@
+export * from './boxes.ts';
+export * from './house-carrier.ts';
+export * from './pack-check.ts';
+export * from './tracking-numbers.ts';

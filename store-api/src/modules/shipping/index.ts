@@ -1,0 +1,19 @@
+/**
+ * Shipping: shipments, their tracking events and the house carrier's tracking serials. Nothing
+ * else writes `shipments`, `shipment_events`, `tracking_counters` or `tracking_blocks`.
+ */
+export {
+  addShipmentEvent,
+  changeShipment,
+  findShipment,
+  insertShipment,
+  type NewShipment,
+  type ShipmentEventRow,
+  type ShipmentRow,
+  shipmentEventsOf,
+  shipmentsOfOrders,
+  shipmentView,
+} from './shipments.repo.ts';
+export { HOUSE, type ReservedBlock, reserveSerials } from './tracking-blocks.ts';
+export { createShippingService, type ShippingService } from './shipping.service.ts';
+export { shippingRoutes } from './shipping.routes.ts';
