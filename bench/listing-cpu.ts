@@ -4,7 +4,7 @@
  */
 import { storeProductListQuery } from '@shoebox/shared/contracts';
 import { listProducts } from '../store-api/src/modules/storefront-catalog/listing.ts';
-import { syntheticCatalog } from '../store-api/src/modules/storefront-catalog/model-fixtures.ts';
+import { syntheticCatalog } from '../store-api/src/test-support/read-model-fixtures.ts';
 import { buildIndex } from '../store-api/src/modules/storefront-catalog/read-model.ts';
 
 const cases: Array<[string, Record<string, string>]> = [

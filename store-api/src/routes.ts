@@ -12,7 +12,7 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
-import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { checkoutRoutes } from './modules/checkout/checkout.routes.ts';
 import type { Services } from './services.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
@@ -30,6 +30,6 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...ordersRoutes(services),
     ...cartRoutes(services.cart),
     ...couponsRoutes(services.coupons),
-    ...paymentsRoutes(services),
+    ...checkoutRoutes(services),
   ];
 }

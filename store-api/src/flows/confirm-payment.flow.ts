@@ -19,9 +19,9 @@ import {
   transitionOrder,
 } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
-import { LateRefundNeeded, refundLatePayment, reserveAgain } from './late-payment.ts';
-import { cancelReservedOrder } from './order-ops.ts';
-import { reconcileFailedRefund } from './refund-reconcile.ts';
+import { LateRefundNeeded, refundLatePayment, reserveAgain } from './steps/late-payment.ts';
+import { cancelReservedOrder } from './steps/release-reservation.ts';
+import { reconcileFailedRefund } from './steps/refund-reconcile.ts';
 
 /** What handling a provider event did, recorded with its id (payment_events.outcome). */
 export type ConfirmOutcome =

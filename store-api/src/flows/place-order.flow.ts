@@ -17,7 +17,7 @@ import {
   type OrderRow,
 } from '../modules/orders/index.ts';
 import type { CheckoutCart, FlowDeps } from './deps.ts';
-import { cancelReservedOrder } from './order-ops.ts';
+import { cancelReservedOrder } from './steps/release-reservation.ts';
 
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.

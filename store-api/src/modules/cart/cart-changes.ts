@@ -5,7 +5,7 @@ import {
   MAX_CART_LINE_UNITS,
   MAX_CART_LINES,
 } from '@shoebox/shared/contracts';
-import { type CartCoupon, isSellable, type PricingConfig, priceCart, toCheckoutLine } from './cart-view.ts';
+import { type CartCoupon, isSellable, type PricingConfig, priceCart, toCheckoutLine } from './cart.views.ts';
 import type { CartRow } from './cart.repo.ts';
 import type { CartFieldChange, CartLineState, CartState } from './cart.sql.ts';
 

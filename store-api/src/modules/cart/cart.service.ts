@@ -22,7 +22,7 @@ import {
   isSellable,
   noCoupon,
   pricingConfig,
-} from './cart-view.ts';
+} from './cart.views.ts';
 import {
   applyChange,
   type CartChange,
@@ -42,7 +42,7 @@ export {
   couponFromRow,
   type PricingConfig,
   pricingConfig,
-} from './cart-view.ts';
+} from './cart.views.ts';
 
 export { ABANDONED_REMINDER_AFTER_MS, PRUNE_AFTER_MS } from './cart-jobs.ts';
 /** Optimistic writes retry this often when other requests keep changing the same cart. */

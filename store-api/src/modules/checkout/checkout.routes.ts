@@ -32,7 +32,7 @@ const cartTokenOf = (header: string | string[] | undefined): string => {
 };
 
 /** Checkout, the demo card form and the Stripe webhook. */
-export const paymentsRoutes = (services: CheckoutServices) => {
+export const checkoutRoutes = (services: CheckoutServices) => {
   const deps: FlowDeps = flowDeps(services);
   return [
     defineRoute({
