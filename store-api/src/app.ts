@@ -15,7 +15,7 @@ import { mountApiDocs } from './http/openapi/docs-page.ts';
 import { mountStorefront } from './http/storefront-files.ts';
 import { allRoutes } from './routes.ts';
 import { createServices } from './services.ts';
-import { wireDemoPayments } from './modules/checkout/checkout.routes.ts';
+import { wireDemoPayments } from './modules/checkout/index.ts';
 
 export interface AppDeps {
   store: Store;

@@ -1,18 +1,18 @@
 import type { Config } from './config/env.ts';
 import type { Store } from './db/client.ts';
 import { createPaymentProvider } from './integrations/payments/index.ts';
-import { createAuthService } from './modules/auth/auth.service.ts';
-import { createTokenSigner } from './modules/auth/tokens.ts';
-import { createPasswordsService } from './modules/auth/passwords.service.ts';
-import { createStaffService } from './modules/staff/staff.service.ts';
-import { createInventoryService } from './modules/inventory/inventory.service.ts';
-import { createImagesService } from './modules/catalog/images.service.ts';
-import { createCatalogService } from './modules/catalog/catalog.service.ts';
-import { createStoreCatalogService } from './modules/storefront-catalog/store-catalog.service.ts';
-import { createNotificationsService } from './modules/notifications/notifications.service.ts';
-import { createOrdersService } from './modules/orders/orders.service.ts';
-import { createCartService } from './modules/cart/cart.service.ts';
-import { createCouponsService } from './modules/coupons/coupons.service.ts';
+import { createAuthService } from './modules/auth/index.ts';
+import { createTokenSigner } from './modules/auth/index.ts';
+import { createPasswordsService } from './modules/auth/index.ts';
+import { createStaffService } from './modules/staff/index.ts';
+import { createInventoryService } from './modules/inventory/index.ts';
+import { createImagesService } from './modules/catalog/index.ts';
+import { createCatalogService } from './modules/catalog/index.ts';
+import { createStoreCatalogService } from './modules/storefront-catalog/index.ts';
+import { createNotificationsService } from './modules/notifications/index.ts';
+import { createOrdersService } from './modules/orders/index.ts';
+import { createCartService } from './modules/cart/index.ts';
+import { createCouponsService } from './modules/coupons/index.ts';
 import { createCheckoutService } from './flows/deps.ts';
 
 /** Wires services once per app; routes receive only the services they use. */

@@ -14,7 +14,7 @@ import type { Actor, RequestContext } from '../../http/context.ts';
 import { sha256 } from '../../lib/hash.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { sessionActor } from './session-check.ts';

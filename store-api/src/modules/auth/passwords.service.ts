@@ -4,7 +4,7 @@ import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../http/context.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { enqueue } from '../notifications/index.ts';
 import * as repo from './auth.repo.ts';
 import type { AuthService } from './auth.service.ts';

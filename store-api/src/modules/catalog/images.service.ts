@@ -13,7 +13,7 @@ import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 
 type ImageRow = Store['t']['productImages']['$inferSelect'];
 type InputFormat = (typeof imageInputFormats)[number];

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { changedFields } from './catalog-csv-plan.ts';
 import { checkCompareAt, requirePrices } from './catalog-checks.ts';
 import { createCatalogWriter, defined, isEmpty } from './catalog-writes.ts';

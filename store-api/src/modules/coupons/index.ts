@@ -2,3 +2,4 @@
 export { type CouponsService, createCouponsService } from './coupons.service.ts';
 export { giveBackCoupon, type Redemption, redeemCoupon, takeCouponAgain } from './coupon-redemptions.ts';
 export { couponErrors } from './coupons.errors.ts';
+export { couponsRoutes } from './coupons.routes.ts';

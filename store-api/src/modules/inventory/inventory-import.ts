@@ -1,7 +1,7 @@
 import { DomainError, type FieldError, newId, normalizeSku } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { MAX_REPORTED_ERRORS, parseCountCsv, rowPath } from './inventory-csv.ts';
 import { findVariantsBySku, levelsOf, listBins, listLocations } from './inventory.repo.ts';
 import { type MovementInput, writeMovements } from './inventory-movements.ts';

@@ -7,7 +7,7 @@ import type {
 } from '@shoebox/shared/contracts';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { requireLocation } from './inventory-locations.ts';
 import { findBins, findVariants, levelsOf, readLevel } from './inventory.repo.ts';
 import { type MovementInput, writeMovements } from './inventory-movements.ts';

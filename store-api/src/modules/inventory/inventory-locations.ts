@@ -3,7 +3,7 @@ import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { iso } from '../../lib/time.ts';
-import { writeAudited } from '../audit/audit.repo.ts';
+import { writeAudited } from '../audit/index.ts';
 import { findLocation, listBins, listLocations } from './inventory.repo.ts';
 
 const locationNotFound = (id: string) =>

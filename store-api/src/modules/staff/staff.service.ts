@@ -4,8 +4,8 @@ import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit, writeAudited } from '../audit/audit.repo.ts';
-import type { AuthService } from '../auth/auth.service.ts';
+import { recordAudit, writeAudited } from '../audit/index.ts';
+import type { AuthService } from '../auth/index.ts';
 
 type StaffRow = Store['t']['staffUsers']['$inferSelect'];
 type Role = 'owner' | 'manager' | 'warehouse';

@@ -1,0 +1,3 @@
+/** inventory: the module's public face; other modules, flows, bench and scripts import from here only. */
+export { createInventoryService, type InventoryService } from './inventory.service.ts';
+export { inventoryRoutes } from './inventory.routes.ts';
