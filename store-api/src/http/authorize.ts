@@ -1,5 +1,5 @@
 import { forbidden, type Permission, roleHas, unauthenticated } from '@shoebox/shared';
-import type { Actor } from './context.ts';
+import type { Actor } from '../lib/request-context.ts';
 import type { Access } from './route.ts';
 
 /** Throws 401/403 unless `actor` may use a route declared with `access`. */

@@ -6,3 +6,4 @@ export { passwordsRoutes } from './passwords.routes.ts';
 export { createPasswordsService } from './passwords.service.ts';
 export { sessionActor } from './session-check.ts';
 export { SessionStates } from './session-state.ts';
+export { authErrors } from './auth.errors.ts';

@@ -6,3 +6,4 @@ export {
   createCartService,
 } from './cart.service.ts';
 export { cartRoutes } from './cart.routes.ts';
+export { cartErrors } from './cart.errors.ts';

@@ -1,3 +1,4 @@
 /** inventory: the module's public face; other modules, flows, bench and scripts import from here only. */
 export { createInventoryService, type InventoryService } from './inventory.service.ts';
 export { inventoryRoutes } from './inventory.routes.ts';
+export { inventoryErrors } from './inventory.errors.ts';
