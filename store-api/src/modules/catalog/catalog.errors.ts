@@ -1,5 +1,6 @@
 import { DomainError, type ErrorCode, type FieldError } from '@shoebox/shared';
 import { imageInputFormats, imageLimits } from '@shoebox/shared/contracts';
+import { httpErrors } from '../../http/http.errors.ts';
 
 /**
  * Catalog error codes. Convention for "not found":
@@ -59,8 +60,7 @@ export const versionConflict = (currentVersion: number) =>
     { details: { currentVersion } },
   );
 
-export const pricesDenied = () =>
-  new DomainError('forbidden', 'PERMISSION_DENIED', 'Your role does not allow prices:write.');
+export const pricesDenied = () => httpErrors.permissionDenied('prices:write');
 
 export const productHasNoVariants = () =>
   new DomainError(

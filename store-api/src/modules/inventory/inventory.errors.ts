@@ -1,4 +1,5 @@
 import { businessRule, DomainError, type FieldError } from '@shoebox/shared';
+import { httpErrors } from '../../http/http.errors.ts';
 
 /** Stable error codes of stock: movements, locations, bins, counts and imports. */
 export const inventoryErrors = {
@@ -75,6 +76,5 @@ export const inventoryErrors = {
       `${errors.length} problem(s) in the file; nothing was imported. First: ${errors[0]?.path}: ${errors[0]?.message}`,
       { errors: errors.slice(0, maxReported), details: { errorCount: errors.length } },
     ),
-  countDenied: () =>
-    new DomainError('forbidden', 'PERMISSION_DENIED', 'Your role does not allow inventory:count.'),
+  countDenied: () => httpErrors.permissionDenied('inventory:count'),
 };
