@@ -3,9 +3,9 @@
  * without HTTP: `npx tsx bench/listing-cpu.ts`. Complements bench/store-read.ts.
  */
 import { storeProductListQuery } from '@shoebox/shared/contracts';
-import { listProducts } from '../store-api/src/modules/storefront-catalog/listing.ts';
-import { syntheticCatalog } from '../store-api/src/modules/storefront-catalog/model-fixtures.ts';
-import { buildIndex } from '../store-api/src/modules/storefront-catalog/read-model.ts';
+import { listProducts } from '../store-api/src/modules/storefront-catalog/index.ts';
+import { syntheticCatalog } from '../store-api/src/test-support/read-model-fixtures.ts';
+import { buildIndex } from '../store-api/src/modules/storefront-catalog/index.ts';
 
 const cases: Array<[string, Record<string, string>]> = [
   ['no filters', {}],

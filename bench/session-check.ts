@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { loadConfig } from '../store-api/src/config/env.ts';
 import { openStore } from '../store-api/src/db/client.ts';
-import { sessionActor } from '../store-api/src/modules/auth/session-check.ts';
-import { SessionStates } from '../store-api/src/modules/auth/session-state.ts';
-import { createTokenSigner } from '../store-api/src/modules/auth/tokens.ts';
-import { insertStaffDirect } from '../store-api/src/modules/staff/staff.service.ts';
+import { sessionActor } from '../store-api/src/modules/auth/index.ts';
+import { SessionStates } from '../store-api/src/modules/auth/index.ts';
+import { createTokenSigner } from '../store-api/src/modules/auth/index.ts';
+import { insertStaffDirect } from '../store-api/src/modules/staff/index.ts';
 import { createServices } from '../store-api/src/services.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shoebox-bench-session-'));

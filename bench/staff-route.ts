@@ -26,6 +26,7 @@ async function run(label: string, root: string | undefined) {
   const api = await startBenchApi('sqlite', {
     name: 'bench-staff',
     mariadbPort: 3330,
+    logLevel: 'warn',
     ...(root ? { root } : {}),
   });
   if (!api) throw new Error('no API');

@@ -40,7 +40,7 @@ async function main() {
 }
 
 async function benchDialect(dialect: string): Promise<Row[]> {
-  const api = await startBenchApi(dialect, { name: 'bench-read', mariadbPort: 3320 });
+  const api = await startBenchApi(dialect, { name: 'bench-read', mariadbPort: 3320, logLevel: 'warn' });
   if (!api) return [];
   try {
     const { base } = api;

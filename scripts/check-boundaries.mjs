@@ -14,6 +14,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moduleImportProblem, moduleSelfTest, modulesWithoutIndex } from './module-imports.mjs';
 import { ownershipProblems, selfTest, tablesOf } from './table-writes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,6 +35,10 @@ const dirOf = (pkg) => PACKAGE_DIRS[pkg] ?? pkg;
 
 /** What the storefront may take from shared: the domain rules and the store surface, never admin. */
 const STOREFRONT_SHARED = new Set(['', 'store']);
+
+/** Outside the workspaces, also held to the store-api module rule (scripts/module-imports.mjs). */
+const TOOLS = ['bench', 'scripts'];
+const API_SRC = join(ROOT, 'store-api/src');
 
 const SKIP_DIRS = new Set([
   'node_modules',
@@ -236,7 +241,12 @@ function missingExports() {
 
 function main() {
   const tables = tablesOf(join(ROOT, 'store-api/src/db/schema/mysql'));
-  const violations = [...selfTest(tables), ...missingExports()];
+  const violations = [
+    ...selfTest(tables),
+    ...moduleSelfTest(API_SRC),
+    ...modulesWithoutIndex(API_SRC),
+    ...missingExports(),
+  ];
   let count = 0;
   for (const [pkg, folder] of Object.entries(PACKAGES)) {
     for (const file of walk(join(ROOT, folder), [])) {
@@ -248,9 +258,22 @@ function main() {
         }
       }
       if (pkg === 'store-api') {
+        for (const { spec, line } of specifiers(text)) {
+          const problem = moduleImportProblem(API_SRC, file, spec);
+          if (problem) violations.push(`${relative(ROOT, file)}:${line}  '${spec}'  ${problem}`);
+        }
         const rel = relative(join(ROOT, folder), file).split(sep).join('/');
         for (const { line, rule } of ownershipProblems(rel, text, tables))
           violations.push(`${relative(ROOT, file)}:${line}  ${rule}`);
+      }
+    }
+  }
+  for (const folder of TOOLS) {
+    for (const file of walk(join(ROOT, folder), [])) {
+      count++;
+      for (const { spec, line } of specifiers(readFileSync(file, 'utf8'))) {
+        const problem = moduleImportProblem(API_SRC, file, spec);
+        if (problem) violations.push(`${relative(ROOT, file)}:${line}  '${spec}'  ${problem}`);
       }
     }
   }

@@ -1,4 +1,3 @@
-import { DomainError } from '@shoebox/shared';
 import cors from 'cors';
 import express from 'express';
 import { rateLimit } from 'express-rate-limit';
@@ -15,7 +14,8 @@ import { mountApiDocs } from './http/openapi/docs-page.ts';
 import { mountStorefront } from './http/storefront-files.ts';
 import { allRoutes } from './routes.ts';
 import { createServices } from './services.ts';
-import { wireDemoPayments } from './modules/payments/payments.routes.ts';
+import { wireDemoPayments } from './modules/checkout/index.ts';
+import { httpErrors } from './http/http.errors.ts';
 
 export interface AppDeps {
   store: Store;
@@ -60,7 +60,7 @@ export function createApp({ store, config, log }: AppDeps) {
   mountStorefront(router, config.storefrontDir);
   app.use(router);
   app.use((req, _res, next) => {
-    next(new DomainError('not_found', 'ROUTE_NOT_FOUND', `No route ${req.method} ${req.path}.`));
+    next(httpErrors.routeNotFound(req.method, req.path));
   });
   app.use(problemHandler(log));
   return { app, services, routes };
@@ -75,6 +75,6 @@ function perIpLimit(limit: number, message: string) {
     legacyHeaders: false,
     // With TRUST_PROXY off a forwarded header is ignored on purpose, not a misconfiguration.
     validate: { xForwardedForHeader: false },
-    handler: (_req, _res, next) => next(new DomainError('rate_limited', 'RATE_LIMITED', message)),
+    handler: (_req, _res, next) => next(httpErrors.rateLimited(message)),
   });
 }

@@ -1,23 +1,23 @@
 import type { Store } from './db/client.ts';
 import type { RouteSpec } from './http/route.ts';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { passwordsRoutes } from './modules/auth/passwords.routes.ts';
-import { staffSignInRoutes } from './modules/auth/two-factor.routes.ts';
-import { staffRoutes } from './modules/staff/staff.routes.ts';
-import { inventoryRoutes } from './modules/inventory/inventory.routes.ts';
-import { imagesRoutes } from './modules/catalog/images.routes.ts';
-import { catalogRoutes } from './modules/catalog/catalog.routes.ts';
-import { storeCatalogRoutes } from './modules/storefront-catalog/store-catalog.routes.ts';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { ordersRoutes } from './modules/orders/orders.routes.ts';
-import { cartRoutes } from './modules/cart/cart.routes.ts';
-import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
-import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { authRoutes } from './modules/auth/index.ts';
+import { passwordsRoutes } from './modules/auth/index.ts';
+import { staffRoutes } from './modules/staff/index.ts';
+import { inventoryRoutes } from './modules/inventory/index.ts';
+import { imagesRoutes } from './modules/catalog/index.ts';
+import { catalogRoutes } from './modules/catalog/index.ts';
+import { storeCatalogRoutes } from './modules/storefront-catalog/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { ordersRoutes } from './modules/orders/index.ts';
+import { cartRoutes } from './modules/cart/index.ts';
+import { couponsRoutes } from './modules/coupons/index.ts';
+import { checkoutRoutes } from './modules/checkout/index.ts';
+import { staffSignInRoutes } from './modules/auth/index.ts';
 import { fulfillmentRoutes } from './modules/fulfillment/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import type { Services } from './services.ts';
-import { accountRoutes } from './modules/account/account.routes.ts';
+import { accountRoutes } from './modules/account/index.ts';
 import { eraseCustomer } from './flows/erase-customer.flow.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
@@ -36,7 +36,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...ordersRoutes(services),
     ...cartRoutes(services.cart),
     ...couponsRoutes(services.coupons),
-    ...paymentsRoutes(services),
+    ...checkoutRoutes(services),
     ...accountRoutes({
       account: services.account,
       erase: (ctx, password) =>

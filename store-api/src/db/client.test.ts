@@ -5,8 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTableName, type Table } from 'drizzle-orm';
-import { receive, shopper } from '../flows/checkout-fixtures.ts';
-import { guestCart, receiveStock } from '../modules/cart/cart-fixtures.ts';
+import { receive, shopper } from '../test-support/checkout-fixtures.ts';
+import { guestCart, receiveStock } from '../test-support/cart-fixtures.ts';
 import { createProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import { openStore } from './client.ts';

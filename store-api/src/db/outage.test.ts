@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receive, shopper } from '../flows/checkout-fixtures.ts';
+import { receive, shopper } from '../test-support/checkout-fixtures.ts';
 import { createProductFixture, type ProductFixture } from '../test-support/catalog-fixtures.ts';
 import { type HttpResult, startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 

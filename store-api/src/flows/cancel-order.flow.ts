@@ -1,6 +1,6 @@
 import type { CancelOrderBody } from '@shoebox/shared/contracts';
 import type { RequestContext } from '../lib/request-context.ts';
-import { recordAudit } from '../modules/audit/audit.repo.ts';
+import { recordAudit } from '../modules/audit/index.ts';
 import { giveBackCoupon } from '../modules/coupons/index.ts';
 import {
   findOrder,

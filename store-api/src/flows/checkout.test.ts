@@ -4,7 +4,14 @@ import { allJobs } from '../jobs/index.ts';
 import { expireReservationsJob, expireReservationsJobId } from '../jobs/reservations.job.ts';
 import { createProductFixture, type ProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, tableCounts } from '../test-support/harness.ts';
-import { eventsOf, flowsOf, orderByNumber, receive, shopper, sumLevels } from './checkout-fixtures.ts';
+import {
+  eventsOf,
+  flowsOf,
+  orderByNumber,
+  receive,
+  shopper,
+  sumLevels,
+} from '../test-support/checkout-fixtures.ts';
 import { expireReservations } from './expire-reservations.flow.ts';
 import { placeOrderStep1 } from './place-order.flow.ts';
 

@@ -2,26 +2,24 @@ import { houseCarrierMethods, type OrderStatus, type Width, widths } from '@shoe
 import { type Db, uniqueViolation } from '../db/client.ts';
 import { type RequestContext, systemContext } from '../lib/request-context.ts';
 import type { PaymentEvent } from '../integrations/payments/index.ts';
-import { recordDomainEvents } from '../lib/domain-events.ts';
+import { recordWhatHappened } from '../lib/what-happened.ts';
 import { iso } from '../lib/time.ts';
 import { takeCouponAgain } from '../modules/coupons/index.ts';
-import { enqueue } from '../modules/notifications/index.ts';
 import {
   findOrder,
   findOrderByIntent,
   hasTimelineEntry,
   linesOfOrder,
   nextStatus,
-  noteOrder,
   type OrderRow,
   paymentEventSeen,
   recordPaymentEvent,
   transitionOrder,
 } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
-import { LateRefundNeeded, refundLatePayment, reserveAgain } from './late-payment.ts';
-import { cancelReservedOrder } from './order-ops.ts';
-import { reconcileFailedRefund } from './refund-reconcile.ts';
+import { LateRefundNeeded, refundLatePayment, reserveAgain } from './steps/late-payment.ts';
+import { cancelReservedOrder } from './steps/release-reservation.ts';
+import { reconcileFailedRefund } from './steps/refund-reconcile.ts';
 
 /** What handling a provider event did, recorded with its id (payment_events.outcome). */
 export type ConfirmOutcome =
@@ -233,10 +231,9 @@ async function markPaid(
     },
   });
   if (!status) throw new LostRace();
-  await recordDomainEvents(
-    store,
-    tx,
-    [
+  const address = order.shippingAddress;
+  await recordWhatHappened(store, tx, ctx, {
+    events: [
       {
         type: 'payment.completed',
         aggregateId: order.id,
@@ -250,44 +247,43 @@ async function markPaid(
         },
       },
     ],
-    ctx.now,
-  );
-  const address = order.shippingAddress;
-  await enqueue(tx, store, {
-    topic: 'mail.order_confirmation',
-    now: ctx.now,
-    payload: {
-      to: order.email,
-      customerName: address.name,
-      orderNumber: order.number,
-      currency: order.currency as 'EUR',
-      lines: lines.map((l) => ({
-        sku: l.sku,
-        name: l.productName,
-        colour: l.colourName,
-        sizeEu: l.sizeEuTenths / 10,
-        width: (widths as readonly string[]).includes(l.width) ? (l.width as Width) : null,
-        quantity: l.quantity,
-        unitPriceMinor: l.unitPriceMinor,
-        lineTotalMinor: l.lineTotalMinor,
-      })),
-      totals: {
-        subtotalMinor: order.subtotalMinor,
-        discountMinor: order.discountMinor,
-        shippingMinor: order.shippingMinor,
-        taxMinor: order.taxMinor,
-        totalMinor: order.totalMinor,
+    messages: [
+      {
+        topic: 'mail.order_confirmation',
+        payload: {
+          to: order.email,
+          customerName: address.name,
+          orderNumber: order.number,
+          currency: order.currency as 'EUR',
+          lines: lines.map((l) => ({
+            sku: l.sku,
+            name: l.productName,
+            colour: l.colourName,
+            sizeEu: l.sizeEuTenths / 10,
+            width: (widths as readonly string[]).includes(l.width) ? (l.width as Width) : null,
+            quantity: l.quantity,
+            unitPriceMinor: l.unitPriceMinor,
+            lineTotalMinor: l.lineTotalMinor,
+          })),
+          totals: {
+            subtotalMinor: order.subtotalMinor,
+            discountMinor: order.discountMinor,
+            shippingMinor: order.shippingMinor,
+            taxMinor: order.taxMinor,
+            totalMinor: order.totalMinor,
+          },
+          shippingMethod: houseCarrierMethods.find((m) => m.id === order.shippingMethodId)?.name ?? null,
+          shippingAddress: {
+            name: address.name,
+            line1: address.line1,
+            line2: address.line2 ?? null,
+            postalCode: address.postalCode,
+            city: address.city,
+            country: address.country,
+          },
+        },
       },
-      shippingMethod: houseCarrierMethods.find((m) => m.id === order.shippingMethodId)?.name ?? null,
-      shippingAddress: {
-        name: address.name,
-        line1: address.line1,
-        line2: address.line2 ?? null,
-        postalCode: address.postalCode,
-        city: address.city,
-        country: address.country,
-      },
-    },
+    ],
   });
 }
 
@@ -308,15 +304,16 @@ async function paymentFailed(
 ): Promise<void> {
   const { store } = deps;
   const code = event.failureCode ?? null;
-  await noteOrder(store, tx, ctx, order.id, {
-    type: 'payment.failed',
-    message: `A payment attempt failed${code ? ` (${code})` : ''}; the order still awaits payment.`,
-    data: { eventId: event.id, intentId: event.intentId, failureCode: code },
-  });
-  await recordDomainEvents(
-    store,
-    tx,
-    [
+  await recordWhatHappened(store, tx, ctx, {
+    timeline: {
+      orderId: order.id,
+      entry: {
+        type: 'payment.failed',
+        message: `A payment attempt failed${code ? ` (${code})` : ''}; the order still awaits payment.`,
+        data: { eventId: event.id, intentId: event.intentId, failureCode: code },
+      },
+    },
+    events: [
       {
         type: 'payment.failed',
         aggregateId: order.id,
@@ -328,23 +325,23 @@ async function paymentFailed(
         },
       },
     ],
-    ctx.now,
-  );
-  await enqueue(tx, store, {
-    topic: 'mail.payment_failed',
-    now: ctx.now,
-    payload: {
-      to: order.email,
-      customerName: order.shippingAddress.name,
-      orderNumber: order.number,
-      currency: order.currency as 'EUR',
-      totalMinor: order.totalMinor,
-      reason: (code && failureText[code]) ?? 'The payment did not go through.',
-      // The order stays payable while its reservation holds (the expiry job cancels it after).
-      heldUntil:
-        order.stockState === 'reserved' && order.reservationExpiresAt !== null
-          ? iso(order.reservationExpiresAt)
-          : null,
-    },
+    messages: [
+      {
+        topic: 'mail.payment_failed',
+        payload: {
+          to: order.email,
+          customerName: order.shippingAddress.name,
+          orderNumber: order.number,
+          currency: order.currency as 'EUR',
+          totalMinor: order.totalMinor,
+          reason: (code && failureText[code]) ?? 'The payment did not go through.',
+          // The order stays payable while its reservation holds (the expiry job cancels it after).
+          heldUntil:
+            order.stockState === 'reserved' && order.reservationExpiresAt !== null
+              ? iso(order.reservationExpiresAt)
+              : null,
+        },
+      },
+    ],
   });
 }

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db, Store } from '../db/client.ts';
 import type { PaymentProvider } from '../integrations/payments/index.ts';
-import type { CheckoutCart } from '../modules/cart/cart.service.ts';
-import type { InventoryService } from '../modules/inventory/inventory.service.ts';
+import type { CheckoutCart } from '../modules/cart/index.ts';
+import type { InventoryService } from '../modules/inventory/index.ts';
 import type { OrdersService } from '../modules/orders/index.ts';
 
 /**
@@ -11,7 +11,7 @@ import type { OrdersService } from '../modules/orders/index.ts';
  * from their own store.
  */
 
-export type { CheckoutCart, CheckoutCartLine } from '../modules/cart/cart.service.ts';
+export type { CheckoutCart, CheckoutCartLine } from '../modules/cart/index.ts';
 
 /** The part of the cart service the flows use (agreed with the cart module). */
 export interface CheckoutCartPort {

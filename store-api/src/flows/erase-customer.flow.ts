@@ -9,11 +9,11 @@ import { unauthenticated } from '@shoebox/shared';
 import type { Store } from '../db/client.ts';
 import { verifyPassword } from '../lib/passwords.ts';
 import type { RequestContext } from '../lib/request-context.ts';
-import type { AccountService } from '../modules/account/account.service.ts';
-import { recordAudit } from '../modules/audit/audit.repo.ts';
-import { findCustomerById } from '../modules/auth/auth.repo.ts';
-import { ERASED_NAME, eraseCustomerRow, erasedEmail } from '../modules/auth/customer-erasure.ts';
-import { forgetCartContacts } from '../modules/cart/cart-erasure.ts';
+import type { AccountService } from '../modules/account/index.ts';
+import { recordAudit } from '../modules/audit/index.ts';
+import { findCustomerById } from '../modules/auth/index.ts';
+import { ERASED_NAME, eraseCustomerRow, erasedEmail } from '../modules/auth/index.ts';
+import { forgetCartContacts } from '../modules/cart/index.ts';
 import { anonymiseRedemptions } from '../modules/coupons/index.ts';
 import { anonymiseCustomerOrders } from '../modules/orders/index.ts';
 

@@ -2,7 +2,7 @@ import { systemContext } from '../lib/request-context.ts';
 import { iso } from '../lib/time.ts';
 import { findOrder, ordersWithLapsedReservation } from '../modules/orders/index.ts';
 import type { FlowDeps } from './deps.ts';
-import { cancelReservedOrder } from './order-ops.ts';
+import { cancelReservedOrder } from './steps/release-reservation.ts';
 
 export interface ExpiryReport {
   /** Orders whose reservation this run released. */

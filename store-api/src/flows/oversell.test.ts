@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp } from '../test-support/harness.ts';
-import { receive, shopper, sumLevels } from './checkout-fixtures.ts';
+import { receive, shopper, sumLevels } from '../test-support/checkout-fixtures.ts';
 
 describe('oversell: 200 concurrent checkouts for 10 units over 5 variants', () => {
   let t: TestApp;

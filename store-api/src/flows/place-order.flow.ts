@@ -1,10 +1,10 @@
-import { DomainError, type ErrorCode, isDomainError, newId } from '@shoebox/shared';
+import { isDomainError, newId } from '@shoebox/shared';
 import type { CheckoutResult } from '@shoebox/shared/contracts';
 import { uniqueViolation } from '../db/client.ts';
 import type { Db } from '../db/client.ts';
 import type { RequestContext } from '../lib/request-context.ts';
 import type { CreatedIntent } from '../integrations/payments/index.ts';
-import { recordDomainEvents } from '../lib/domain-events.ts';
+import { recordWhatHappened } from '../lib/what-happened.ts';
 import { iso } from '../lib/time.ts';
 import { redeemCoupon } from '../modules/coupons/index.ts';
 import {
@@ -17,7 +17,10 @@ import {
   type OrderRow,
 } from '../modules/orders/index.ts';
 import type { CheckoutCart, FlowDeps } from './deps.ts';
-import { cancelReservedOrder } from './order-ops.ts';
+import { cancelReservedOrder } from './steps/release-reservation.ts';
+import { checkoutErrors } from '../modules/checkout/index.ts';
+import { cartErrors } from '../modules/cart/index.ts';
+import { inventoryErrors } from '../modules/inventory/index.ts';
 
 /**
  * Checkout (architecture.md, flows): two steps with a compensation for the second.
@@ -43,9 +46,6 @@ export interface PlacedOrder {
   created: boolean;
   order: OrderRow;
 }
-
-const refuse = (code: ErrorCode, message: string, details?: Record<string, unknown>) =>
-  new DomainError('business_rule', code, message, details ? { details } : undefined);
 
 /** Step 1: the order and its reservation, in one transaction. Exported for the crash-safety test. */
 export async function placeOrderStep1(
@@ -90,33 +90,15 @@ async function reserveOrder(
   if (!claimed) {
     const existing = await findByCheckoutKey(deps, tx, c);
     if (existing) return { created: false, order: existing };
-    throw refuse('CART_NOT_OPEN', 'This cart cannot be checked out any more.', { status: c.cart.status });
+    throw checkoutErrors.cartNotOpen(c.cart.status);
   }
   const { cart, lines, totals } = c;
-  if (lines.length === 0) throw refuse('CART_EMPTY', 'The cart is empty.');
-  if (!cart.email) throw refuse('EMAIL_REQUIRED', 'Add an email address before checking out.');
-  if (!cart.shippingAddress || !totals.shipping)
-    throw refuse('SHIPPING_REQUIRED', 'Choose a shipping address and method before checking out.', {
-      shippingIssue: totals.shippingIssue,
-    });
+  if (lines.length === 0) throw checkoutErrors.cartEmpty();
+  if (!cart.email) throw checkoutErrors.emailRequired();
+  if (!cart.shippingAddress || !totals.shipping) throw checkoutErrors.shippingRequired(totals.shippingIssue);
   const unsellable = lines.filter((l) => !l.sellable);
-  if (unsellable.length > 0)
-    throw refuse(
-      'VARIANT_NOT_SELLABLE',
-      `${unsellable.map((l) => l.sku).join(', ')} can no longer be bought.`,
-      {
-        skus: unsellable.map((l) => l.sku),
-      },
-    );
-  if (totals.coupon && !totals.coupon.applied)
-    throw refuse(
-      totals.coupon.reason ?? 'COUPON_NOT_APPLICABLE',
-      `Coupon ${totals.coupon.code} cannot be used.`,
-      {
-        code: totals.coupon.code,
-        ...(totals.coupon.shortByMinor !== undefined ? { shortByMinor: totals.coupon.shortByMinor } : {}),
-      },
-    );
+  if (unsellable.length > 0) throw cartErrors.linesNotSellable(unsellable.map((l) => l.sku));
+  if (totals.coupon && !totals.coupon.applied) throw checkoutErrors.couponNotApplicable(totals.coupon);
 
   // Reserve where the most is available (a line is served from one location).
   const levels = await deps.inventory.availableByLocation(
@@ -128,10 +110,7 @@ async function reserveOrder(
     const best = levels
       .filter((v) => v.variantId === l.variantId)
       .sort((a, b) => b.available - a.available || (a.locationId < b.locationId ? -1 : 1))[0];
-    if (!best)
-      throw new DomainError('business_rule', 'INSUFFICIENT_STOCK', `${l.sku} is out of stock.`, {
-        details: { variantId: l.variantId, sku: l.sku, quantity: l.quantity, available: 0 },
-      });
+    if (!best) throw inventoryErrors.outOfStockAtCheckout(l);
     locationOf.set(l.variantId, best.locationId);
   }
 
@@ -221,15 +200,11 @@ async function reserveOrder(
   if (order.couponCode && c.coupon) {
     const use = { couponId: c.coupon.id, orderId, customerId: cart.customerId, email: order.email };
     if (!(await redeemCoupon(deps.store, tx, use, ctx.now)))
-      throw refuse('COUPON_USAGE_LIMIT_REACHED', `Coupon ${order.couponCode} has been used up.`, {
-        code: order.couponCode,
-      });
+      throw checkoutErrors.couponUsedUp(order.couponCode);
   }
 
-  await recordDomainEvents(
-    deps.store,
-    tx,
-    [
+  await recordWhatHappened(deps.store, tx, ctx, {
+    events: [
       {
         type: 'order.placed',
         aggregateId: orderId,
@@ -249,8 +224,7 @@ async function reserveOrder(
         },
       },
     ],
-    ctx.now,
-  );
+  });
   return { created: true, order };
 }
 

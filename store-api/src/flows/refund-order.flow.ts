@@ -1,7 +1,7 @@
 import { type Currency, isDomainError } from '@shoebox/shared';
 import type { RefundOrderBody } from '@shoebox/shared/contracts';
 import type { RequestContext } from '../lib/request-context.ts';
-import { recordAudit } from '../modules/audit/audit.repo.ts';
+import { recordAudit } from '../modules/audit/index.ts';
 import { enqueue } from '../modules/notifications/index.ts';
 import {
   findOrder,

@@ -11,7 +11,7 @@ import type { Store } from '../db/client.ts';
 import type { LabelJson } from '../db/schema/types.ts';
 import type { CarrierAdapter, CarrierName, Carriers, TrackingEvent } from '../integrations/carriers/index.ts';
 import type { RequestContext } from '../lib/request-context.ts';
-import { recordAudit } from '../modules/audit/audit.repo.ts';
+import { recordAudit } from '../modules/audit/index.ts';
 import { findPack } from '../modules/fulfillment/index.ts';
 import { enqueue } from '../modules/notifications/index.ts';
 import {

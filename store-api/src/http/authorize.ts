@@ -1,20 +1,20 @@
-import { forbidden, type Permission, roleHas, unauthenticated } from '@shoebox/shared';
-import type { Actor } from './context.ts';
+import { type Permission, roleHas } from '@shoebox/shared';
+import type { Actor } from '../lib/request-context.ts';
 import type { Access } from './route.ts';
+import { httpErrors } from './http.errors.ts';
 
 /** Throws 401/403 unless `actor` may use a route declared with `access`. */
 export function authorize(actor: Actor, access: Access): void {
   if (access === 'public') return;
   if (access === 'customer') {
-    if (actor.type !== 'customer')
-      throw unauthenticated('CUSTOMER_SIGN_IN_REQUIRED', 'Sign in to your account first.');
+    if (actor.type !== 'customer') throw httpErrors.customerSignInRequired();
     return;
   }
-  if (actor.type === 'anonymous') throw unauthenticated('SIGN_IN_REQUIRED', 'Staff sign-in required.');
-  if (actor.type === 'customer') throw forbidden('STAFF_ONLY', 'This route is for shop staff only.');
+  if (actor.type === 'anonymous') throw httpErrors.signInRequired();
+  if (actor.type === 'customer') throw httpErrors.staffOnly();
   if (access === 'staff') return;
   if (!actorHas(actor, access)) {
-    throw forbidden('PERMISSION_DENIED', `Your role does not allow ${access}.`);
+    throw httpErrors.permissionDenied(access);
   }
 }
 

@@ -1,10 +1,11 @@
-import { DomainError, newId } from '@shoebox/shared';
+import { newId } from '@shoebox/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from 'pino';
 import type { Actor, RequestContext } from '../lib/request-context.ts';
 import { authorize } from './authorize.ts';
 import { fromZodError } from './problem.ts';
 import { type RateLimitName, type RouteSpec, SENT } from './route.ts';
+import { httpErrors } from './http.errors.ts';
 
 export interface MountDeps {
   log: Logger;
@@ -98,11 +99,7 @@ function bodyParsers(spec: RouteSpec, deps: MountDeps): express.RequestHandler[]
 function requireType(type: string): express.RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     if (!req.is(type)) {
-      return next(
-        new DomainError('validation', 'UNSUPPORTED_MEDIA_TYPE', `Send the body as ${type}.`, {
-          details: { expected: type, received: req.headers['content-type'] ?? null },
-        }),
-      );
+      return next(httpErrors.unsupportedMediaType(type, req.headers['content-type'] ?? null));
     }
     next();
   };
@@ -112,11 +109,7 @@ function requireType(type: string): express.RequestHandler {
 function rejectBody(req: Request, _res: Response, next: NextFunction): void {
   const length = Number(req.headers['content-length'] ?? 0);
   const hasBody = length > 0 || Boolean(req.headers['transfer-encoding']);
-  next(
-    hasBody
-      ? new DomainError('validation', 'UNEXPECTED_BODY', 'This route takes no request body.')
-      : undefined,
-  );
+  next(hasBody ? httpErrors.unexpectedBody() : undefined);
 }
 
 export const requestIdMiddleware: express.RequestHandler = (req, res, next) => {

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { isDatabaseUnavailable, RETRY_AFTER_SECONDS, unavailableReason } from '../db/unavailable.ts';
+import { httpErrors } from './http.errors.ts';
 
 /** Codes whose HTTP status is more specific than their kind's. */
 const statusOfCode: Record<string, number> = {
@@ -43,7 +44,7 @@ export function fromZodError(error: z.ZodError, where: 'body' | 'query' | 'param
     .slice(0, 3)
     .map((e) => `${e.path}: ${e.message}`)
     .join('; ');
-  return new DomainError('validation', 'VALIDATION_FAILED', `Invalid ${where}: ${summary}`, { errors });
+  return httpErrors.validationFailed(where, summary, errors);
 }
 
 /** Needs issues parsed with `reportInput: true`, so a missing field can be told from a wrong one. */
@@ -72,16 +73,16 @@ function fieldCode(issue: z.core.$ZodIssue): string {
 /** Errors thrown by express' own body parsers, in our vocabulary. */
 function fromFrameworkError(e: { type?: string; status?: number; message?: string }): DomainError | null {
   if (e.type === 'entity.parse.failed') {
-    return new DomainError('validation', 'MALFORMED_JSON', 'The request body is not valid JSON.');
+    return httpErrors.malformedJson();
   }
   if (e.type === 'entity.too.large') {
-    return new DomainError('validation', 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    return httpErrors.payloadTooLarge();
   }
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
-    return new DomainError('validation', 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding.');
+    return httpErrors.unsupportedEncoding();
   }
   if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-    return new DomainError('validation', 'BAD_REQUEST', e.message ?? 'Bad request.');
+    return httpErrors.badRequest(e.message);
   }
   return null;
 }
@@ -126,11 +127,6 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       return sendProblem(res, databaseUnavailable(error), req.originalUrl, requestId);
     }
     log.error({ err: error, requestId, url: req.originalUrl }, 'unhandled error');
-    sendProblem(
-      res,
-      new DomainError('internal', 'INTERNAL_ERROR', 'Something went wrong on our side.'),
-      req.originalUrl,
-      requestId,
-    );
+    sendProblem(res, httpErrors.internal(), req.originalUrl, requestId);
   };
 }

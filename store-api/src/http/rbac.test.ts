@@ -1,6 +1,6 @@
 import { type Permission, type Role, roleHas } from '@shoebox/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenSigner } from '../modules/auth/tokens.ts';
+import { createTokenSigner } from '../modules/auth/index.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import type { RouteSpec } from './route.ts';
 

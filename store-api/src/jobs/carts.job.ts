@@ -1,4 +1,4 @@
-import type { CartService } from '../modules/cart/cart.service.ts';
+import type { CartService } from '../modules/cart/index.ts';
 import { defineJob } from './job.ts';
 
 export const abandonedCartReminderJobId = 'carts.abandoned-reminder';

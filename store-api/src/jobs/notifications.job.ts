@@ -1,4 +1,4 @@
-import type { NotificationsService } from '../modules/notifications/notifications.service.ts';
+import type { NotificationsService } from '../modules/notifications/index.ts';
 import { defineJob } from './job.ts';
 
 export const drainOutboxJobId = 'notifications.drain-outbox';

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNotificationsService } from '../modules/notifications/notifications.service.ts';
-import { enqueue, getOutboxMessage } from '../modules/notifications/outbox.repo.ts';
+import { createNotificationsService } from '../modules/notifications/index.ts';
+import { enqueue, getOutboxMessage } from '../modules/notifications/index.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import { defineJob, type JobContext } from './job.ts';
 import { drainOutboxJob, drainOutboxJobId } from './notifications.job.ts';

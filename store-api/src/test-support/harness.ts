@@ -22,7 +22,7 @@ import { type Answer, ResponseChecker } from '../http/openapi/response-check.ts'
 import { count, emptyTally, saveTally, type Tally } from '../http/openapi/response-tally.ts';
 import { type Config, loadConfig } from '../config/env.ts';
 import { type Dialect, openStore, type Store } from '../db/client.ts';
-import { insertStaffDirect } from '../modules/staff/staff.service.ts';
+import { insertStaffDirect } from '../modules/staff/index.ts';
 
 export const testDialect = (process.env.SHOEBOX_TEST_DIALECT ?? 'sqlite') as Dialect;
 

@@ -1,25 +1,18 @@
-import {
-  DomainError,
-  forbidden,
-  newId,
-  newToken,
-  type Permission,
-  permissionsOf,
-  unauthenticated,
-} from '@shoebox/shared';
+import { newId, newToken, type Permission, permissionsOf } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { uniqueViolation } from '../../db/client.ts';
-import type { Actor, RequestContext } from '../../http/context.ts';
+import type { Actor, RequestContext } from '../../lib/request-context.ts';
 import { sha256 } from '../../lib/hash.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { sessionActor } from './session-check.ts';
 import { SessionStates } from './session-state.ts';
 import type { TokenSigner } from './tokens.ts';
+import { authErrors } from './auth.errors.ts';
 
 export interface AuthServiceDeps {
   store: Store;
@@ -27,7 +20,7 @@ export interface AuthServiceDeps {
   refreshTtlDays: number;
 }
 
-const badCredentials = () => unauthenticated('INVALID_CREDENTIALS', 'Email or password is wrong.');
+const badCredentials = authErrors.badCredentials;
 const apiKeyPattern = /^sbk_([A-Za-z0-9]{8})_[A-Za-z0-9_-]{20,}$/;
 
 export function createAuthService({ store, signer, refreshTtlDays }: AuthServiceDeps) {
@@ -122,8 +115,7 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
           return { ...tokens, customer: customerView(row) };
         });
       } catch (e) {
-        if (uniqueViolation(e))
-          throw new DomainError('conflict', 'EMAIL_TAKEN', 'An account with this email exists already.');
+        if (uniqueViolation(e)) throw authErrors.emailTaken();
         throw e;
       }
     },
@@ -148,7 +140,7 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
       // The revocation above must commit, so the refusal is raised after the transaction.
       if (typeof outcome === 'string') {
         if (revokedFamily) sessions.forgetSession(revokedFamily);
-        throw unauthenticated(outcome, refreshMessages[outcome]);
+        throw authErrors.refreshRefused(outcome);
       }
       return outcome;
     },
@@ -166,8 +158,7 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
     /** Ends every sign-in of the calling account, on every device, this one included. */
     async signOutEverywhere(ctx: RequestContext): Promise<void> {
       const actor = ctx.actor;
-      if (actor.type !== 'staff' && actor.type !== 'customer')
-        throw forbidden('STAFF_USER_ONLY', 'API keys have no sessions; revoke the key instead.');
+      if (actor.type !== 'staff' && actor.type !== 'customer') throw authErrors.staffUserOnly('sessions');
       await store.tx((tx) => repo.revokeSubject(tx, store, actor.id, ctx.now));
       sessions.forgetAccount(actor.id);
     },
@@ -177,7 +168,7 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
       if (!header) return { type: 'anonymous' };
       const [scheme, credential] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !credential) {
-        throw unauthenticated('TOKEN_INVALID', 'Use "Authorization: Bearer <token>".');
+        throw authErrors.bearerMissing();
       }
       if (credential.startsWith('sbk_')) return authenticateApiKey(credential);
       return sessionActor(sessions, await signer.verify(credential));
@@ -219,7 +210,7 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
     async revokeApiKey(ctx: RequestContext, id: string): Promise<void> {
       await store.tx(async (tx) => {
         const [row] = await tx.select().from(store.t.apiKeys).where(eq(store.t.apiKeys.id, id)).limit(1);
-        if (!row) throw new DomainError('not_found', 'API_KEY_NOT_FOUND', 'No API key with this id.');
+        if (!row) throw authErrors.apiKeyNotFound();
         if (row.revokedAt !== null) return;
         await tx.update(store.t.apiKeys).set({ revokedAt: ctx.now }).where(eq(store.t.apiKeys.id, id));
         await recordAudit(store, tx, ctx, {
@@ -251,23 +242,15 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
   }
 
   async function authenticateApiKey(key: string): Promise<Actor> {
-    if (!apiKeyPattern.test(key)) throw unauthenticated('API_KEY_INVALID', 'The API key is not valid.');
+    if (!apiKeyPattern.test(key)) throw authErrors.apiKeyInvalid();
     const row = await repo.findApiKeyByHash(store, sha256(key));
-    if (!row) throw unauthenticated('API_KEY_INVALID', 'The API key is not valid.');
-    if (row.revokedAt !== null) throw unauthenticated('API_KEY_REVOKED', 'The API key has been revoked.');
+    if (!row) throw authErrors.apiKeyInvalid();
+    if (row.revokedAt !== null) throw authErrors.apiKeyRevoked();
     return { type: 'api_key', id: row.id, permissions: row.permissions as Permission[] };
   }
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
-
-const refreshMessages = {
-  REFRESH_TOKEN_INVALID: 'The refresh token is not valid.',
-  REFRESH_TOKEN_REVOKED: 'This session was signed out.',
-  REFRESH_TOKEN_REUSED: 'This refresh token was used already; the session has been revoked for safety.',
-  REFRESH_TOKEN_EXPIRED: 'The session has expired; sign in again.',
-  ACCOUNT_DISABLED: 'This account is disabled.',
-} as const;
 
 const actorId = (ctx: RequestContext) => (ctx.actor.type === 'anonymous' ? 'anonymous' : ctx.actor.id);
 

@@ -1,14 +1,14 @@
-import { DomainError } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
-import type { RequestContext } from '../../http/context.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { enqueue } from '../notifications/index.ts';
 import * as repo from './auth.repo.ts';
 import type { AuthService } from './auth.service.ts';
 import { createResetTokens, fingerprintOf } from './reset-tokens.ts';
+import { authErrors } from './auth.errors.ts';
 
 export interface PasswordsDeps {
   store: Store;
@@ -94,18 +94,8 @@ export function createPasswordsService({
       const passwordHash = await hashPassword(password);
       await store.tx(async (tx) => {
         const account = await findAccount(tx, audience, { id: claims.subjectId });
-        if (!account?.active)
-          throw new DomainError(
-            'validation',
-            'RESET_TOKEN_INVALID',
-            'This password reset link is not valid.',
-          );
-        if (fingerprintOf(account.passwordHash) !== claims.fingerprint)
-          throw new DomainError(
-            'validation',
-            'RESET_TOKEN_USED',
-            'This link was used already, or the password has changed since it was sent; ask for a new one.',
-          );
+        if (!account?.active) throw authErrors.resetTokenInvalid();
+        if (fingerprintOf(account.passwordHash) !== claims.fingerprint) throw authErrors.resetTokenUsed();
         await setPassword(tx, audience, account.id, passwordHash, ctx.now);
         await repo.revokeSubject(tx, store, account.id, ctx.now);
         if (audience === 'staff') await staffAudit(tx, ctx, 'staff.password_reset', account.id);
@@ -116,13 +106,11 @@ export function createPasswordsService({
     /** A signed-in change: needs the current password; every other session of the account ends. */
     async change(ctx: RequestContext, input: { currentPassword: string; newPassword: string }) {
       const actor = ctx.actor;
-      if (actor.type !== 'staff' && actor.type !== 'customer')
-        throw new DomainError('forbidden', 'STAFF_USER_ONLY', 'API keys have no password.');
+      if (actor.type !== 'staff' && actor.type !== 'customer') throw authErrors.staffUserOnly('password');
       const account = await findAccount(store.db, actor.type, { id: actor.id });
       const ok = await verifyPassword(input.currentPassword, account?.passwordHash ?? (await dummyHash));
       // 422, not 401: the session is fine, only the password typed to confirm the change is not.
-      if (!account || !ok)
-        throw new DomainError('business_rule', 'CURRENT_PASSWORD_WRONG', 'The current password is wrong.');
+      if (!account || !ok) throw authErrors.currentPasswordWrong();
       const passwordHash = await hashPassword(input.newPassword);
       await store.tx(async (tx) => {
         await setPassword(tx, actor.type as repo.SubjectType, actor.id, passwordHash, ctx.now);

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError } from '@shoebox/shared';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { SubjectType } from './auth.repo.ts';
+import { authErrors } from './auth.errors.ts';
 
 /**
  * Password reset tokens: signed, short-lived, and bound to the password they replace. The token
@@ -19,8 +20,7 @@ export interface ResetClaims {
 export const fingerprintOf = (passwordHash: string): string =>
   createHash('sha256').update(passwordHash).digest('base64url').slice(0, 22);
 
-const invalid = () =>
-  new DomainError('validation', 'RESET_TOKEN_INVALID', 'This password reset link is not valid.');
+const invalid = authErrors.resetTokenInvalid;
 
 export function createResetTokens(secret: string, ttlMinutes: number) {
   const key = createHash('sha256').update(`${secret}:password-reset`).digest();
@@ -51,12 +51,7 @@ export function createResetTokens(secret: string, ttlMinutes: number) {
         if (typeof payload.sub !== 'string' || typeof payload.fp !== 'string') throw invalid();
         return { audience, subjectId: payload.sub, fingerprint: payload.fp };
       } catch (e) {
-        if (e instanceof joseErrors.JWTExpired)
-          throw new DomainError(
-            'validation',
-            'RESET_TOKEN_EXPIRED',
-            'This password reset link has expired; ask for a new one.',
-          );
+        if (e instanceof joseErrors.JWTExpired) throw authErrors.resetTokenExpired();
         if (e instanceof DomainError) throw e;
         throw invalid();
       }

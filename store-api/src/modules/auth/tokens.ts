@@ -1,6 +1,7 @@
 import type { Role } from '@shoebox/shared';
 import { DomainError } from '@shoebox/shared';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import { authErrors } from './auth.errors.ts';
 
 export type AccessClaims =
   | { aud: 'staff'; sub: string; role: Role; sid: string }
@@ -11,7 +12,7 @@ const audiences = ['staff', 'customer'];
 /** Clock difference tolerated between the instance that signed a token and the one checking it. */
 const clockToleranceSeconds = 30;
 
-const invalid = () => new DomainError('unauthenticated', 'TOKEN_INVALID', 'The access token is not valid.');
+const invalid = authErrors.tokenInvalid;
 
 export function createTokenSigner(secret: string, ttlSeconds: number) {
   const key = new TextEncoder().encode(secret);
@@ -56,11 +57,7 @@ export function createTokenSigner(secret: string, ttlSeconds: number) {
         throw invalid();
       } catch (e) {
         if (e instanceof joseErrors.JWTExpired) {
-          throw new DomainError(
-            'unauthenticated',
-            'TOKEN_EXPIRED',
-            'The access token has expired; refresh it.',
-          );
+          throw authErrors.tokenExpired();
         }
         if (e instanceof DomainError) throw e;
         throw invalid();

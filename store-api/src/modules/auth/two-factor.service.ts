@@ -3,7 +3,7 @@ import type { TwoFactorRequirement } from '@shoebox/shared/contracts';
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repo.ts';
 import type { SignInReason, SignInStep } from './sign-in-history.ts';
 import {

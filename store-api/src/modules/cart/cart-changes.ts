@@ -1,43 +1,28 @@
-import { businessRule, normalizeSku, notFound } from '@shoebox/shared';
+import { normalizeSku } from '@shoebox/shared';
 import {
   type AddCartLineBody,
   type CartAddress,
   MAX_CART_LINE_UNITS,
   MAX_CART_LINES,
 } from '@shoebox/shared/contracts';
-import { type CartCoupon, isSellable, type PricingConfig, priceCart, toCheckoutLine } from './cart-view.ts';
+import { type CartCoupon, isSellable, type PricingConfig, priceCart, toCheckoutLine } from './cart.views.ts';
 import type { CartRow } from './cart.repo.ts';
 import type { CartFieldChange, CartLineState, CartState } from './cart.sql.ts';
+import { cartErrors } from './cart.errors.ts';
+import { inventoryErrors } from '../inventory/index.ts';
 
 /**
  * Planning a shopper's change to a cart against the state read: the checks (sellable, limits,
  * stock, shipping) and the change to write. Pure but for the variant lookup `planAdd` is given.
  */
 
-const notSellable = (details: Record<string, unknown>) =>
-  businessRule(
-    'VARIANT_NOT_SELLABLE',
-    'This shoe is not for sale (unknown, inactive or withdrawn).',
-    details,
-  );
-export const lineNotFound = (variantId: string) =>
-  notFound('CART_LINE_NOT_FOUND', 'This cart has no line for that variant.', { variantId });
-const lineLimit = (variantId: string, requested: number) =>
-  businessRule('CART_LIMIT', `At most ${MAX_CART_LINE_UNITS} of one shoe per order.`, {
-    limit: MAX_CART_LINE_UNITS,
-    kind: 'units_per_line',
-    variantId,
-    requested,
-  });
+const { notSellable, lineLimit } = cartErrors;
+export const lineNotFound = cartErrors.lineNotFound;
 
 function requireStock(line: CartLineState, quantity: number): void {
   if (quantity <= line.available) return;
   const { available } = line;
-  throw businessRule(
-    'INSUFFICIENT_STOCK',
-    available === 0 ? 'This size is sold out.' : `Only ${available} left in this size.`,
-    { variantId: line.variantId, requested: quantity, available },
-  );
+  throw inventoryErrors.notEnoughForCart(line.variantId, quantity, available);
 }
 
 /**
@@ -83,10 +68,7 @@ export async function planAdd(
   const quantity = (existing?.quantity ?? 0) + body.quantity;
   if (quantity > MAX_CART_LINE_UNITS) throw lineLimit(detail.variantId, quantity);
   if (!existing && state.lines.length >= MAX_CART_LINES) {
-    throw businessRule('CART_LIMIT', `A cart holds at most ${MAX_CART_LINES} different shoes.`, {
-      limit: MAX_CART_LINES,
-      kind: 'lines_per_cart',
-    });
+    throw cartErrors.linesLimit();
   }
   requireStock(detail, quantity);
   return { line: { detail, quantity } };
@@ -118,15 +100,11 @@ export function planShipping(
       shippingMethodId: methodId,
     });
     if (totals.shipping === null) {
-      throw businessRule(
-        'SHIPPING_METHOD_UNAVAILABLE',
-        'This shipping method does not deliver this cart to that address.',
-        {
-          methodId,
-          country: body.address.country,
-          available: totals.availableShipping.map((quote) => quote.methodId),
-        },
-      );
+      throw cartErrors.shippingUnavailable({
+        methodId,
+        country: body.address.country,
+        available: totals.availableShipping.map((quote) => quote.methodId),
+      });
     }
   }
   return { set: { shippingAddress: body.address, shippingMethodId: methodId } };

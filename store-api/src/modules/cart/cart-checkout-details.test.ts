@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { guestCart, receiveStock, registerCustomer } from './cart-fixtures.ts';
+import { guestCart, receiveStock, registerCustomer } from '../../test-support/cart-fixtures.ts';
 
 const address = {
   name: 'Aoife Byrne',

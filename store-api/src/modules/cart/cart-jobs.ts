@@ -1,7 +1,7 @@
 import type { Currency } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
 import { enqueue } from '../notifications/index.ts';
-import { toCheckoutLine } from './cart-view.ts';
+import { toCheckoutLine } from './cart.views.ts';
 import { cartRepo } from './cart.repo.ts';
 import { cartSql } from './cart.sql.ts';
 

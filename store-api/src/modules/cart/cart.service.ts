@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { conflict, DomainError, newId, newToken, normalizeCouponCode, notFound } from '@shoebox/shared';
+import { newId, newToken, normalizeCouponCode } from '@shoebox/shared';
 import {
   type AddCartLineBody,
   type CartAddress,
@@ -22,7 +22,7 @@ import {
   isSellable,
   noCoupon,
   pricingConfig,
-} from './cart-view.ts';
+} from './cart.views.ts';
 import {
   applyChange,
   type CartChange,
@@ -42,17 +42,15 @@ export {
   couponFromRow,
   type PricingConfig,
   pricingConfig,
-} from './cart-view.ts';
+} from './cart.views.ts';
+import { cartErrors } from './cart.errors.ts';
 
 export { ABANDONED_REMINDER_AFTER_MS, PRUNE_AFTER_MS } from './cart-jobs.ts';
 /** Optimistic writes retry this often when other requests keep changing the same cart. */
 const MAX_CHANGE_ATTEMPTS = 20;
 
 const tokenPattern = /^ct_[A-Za-z0-9_-]{32}$/;
-const cartNotFound = () =>
-  notFound('CART_NOT_FOUND', 'No cart with this token. Start a new cart with POST /store/cart.');
-const cartConverted = () =>
-  conflict('CART_CONVERTED', 'An order was placed from this cart; it can no longer change.');
+const { notFound: cartNotFound, converted: cartConverted } = cartErrors;
 export function createCartService(
   store: Store,
   config: Pick<Config, 'shopCountry' | 'shopCurrency' | 'jwtSecret'>,
@@ -69,11 +67,7 @@ export function createCartService(
   /** The token's hash, or 400 (none sent) / 404 (not one of ours). */
   function tokenHashOf(token: string | undefined): string {
     if (token === undefined || token.trim() === '') {
-      throw new DomainError(
-        'validation',
-        'CART_TOKEN_REQUIRED',
-        'Send the cart token in the X-Cart-Token header.',
-      );
+      throw cartErrors.tokenRequired();
     }
     if (!tokenPattern.test(token)) throw cartNotFound();
     return sha256(token);
@@ -128,7 +122,7 @@ export function createCartService(
       if (await write(state, planned, ctx.now))
         return cartView(pricing, applyChange(state, planned, ctx.now), planned.coupon ?? coupon, ctx.now);
     }
-    throw conflict('CART_BUSY', 'This cart kept changing while we tried to update it; try again.');
+    throw cartErrors.busy();
   }
 
   async function write(state: CartState, planned: CartChange, now: number): Promise<boolean> {

@@ -6,7 +6,7 @@ import {
   setVariantActive,
 } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { guestCart, receiveStock } from './cart-fixtures.ts';
+import { guestCart, receiveStock } from '../../test-support/cart-fixtures.ts';
 import { createCartService, pricingConfig } from './cart.service.ts';
 
 describe(`cart: lifecycle, availability and tokens (${testDialect})`, () => {

@@ -10,8 +10,8 @@ import {
 import { createScheduler, type Scheduler } from '../../jobs/scheduler.ts';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
-import { createNotificationsService } from '../notifications/notifications.service.ts';
-import { guestCart, receiveStock } from './cart-fixtures.ts';
+import { createNotificationsService } from '../notifications/index.ts';
+import { guestCart, receiveStock } from '../../test-support/cart-fixtures.ts';
 import { createCartService } from './cart.service.ts';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { newId } from '@shoebox/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testDialect } from '../../test-support/harness.ts';
-import { useCatalogApp } from './catalog-test-fixtures.ts';
+import { useCatalogApp } from '../../test-support/admin-catalog-fixtures.ts';
 
 // Bad variant input: each refusal has a precise code and writes nothing.
 describe(`admin catalog (${testDialect})`, () => {

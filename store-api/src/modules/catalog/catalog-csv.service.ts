@@ -5,7 +5,7 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { type ExportRefs, exportRow } from './catalog-csv-export.ts';
 import { parseCatalogCsv } from './catalog-csv-parse.ts';
 import { type ImportPlan, type ImportState, planImport } from './catalog-csv-plan.ts';

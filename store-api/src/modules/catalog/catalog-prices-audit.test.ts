@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { useCatalogApp, json } from './catalog-test-fixtures.ts';
+import { useCatalogApp, json } from '../../test-support/admin-catalog-fixtures.ts';
 
 // The prices:write permission on catalog writes, and the audit trail and change log of every write.
 describe(`admin catalog (${testDialect})`, () => {

@@ -1,7 +1,7 @@
 import { newId } from '@shoebox/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { useCatalogApp } from './catalog-test-fixtures.ts';
+import { useCatalogApp } from '../../test-support/admin-catalog-fixtures.ts';
 
 // Products: create, list, filter, versioning, activation, images.
 describe(`admin catalog (${testDialect})`, () => {

@@ -1,9 +1,9 @@
 import { newId } from '@shoebox/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, testDialect } from '../../test-support/harness.ts';
-import { useCatalogApp } from './catalog-test-fixtures.ts';
+import { useCatalogApp } from '../../test-support/admin-catalog-fixtures.ts';
 
-// Brands, categories and colours. Split from the admin catalog suite; setup lives in catalog-test-fixtures.ts.
+// Brands, categories and colours. Split from the admin catalog suite; setup lives in test-support/admin-catalog-fixtures.ts.
 describe(`admin catalog (${testDialect})`, () => {
   const { seed, post, patch, get, productBody, refused } = useCatalogApp();
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { isValidGtin, makeEan13, newId } from '@shoebox/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { useCatalogApp } from './catalog-test-fixtures.ts';
+import { useCatalogApp } from '../../test-support/admin-catalog-fixtures.ts';
 
 // Variants: create, scanner lookup and the colour x size x width matrix.
 describe(`admin catalog (${testDialect})`, () => {

@@ -3,7 +3,7 @@ import type { Db, Store } from '../../db/client.ts';
 import { uniqueViolation } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { type ChangedEntity, recordChanges } from '../../lib/changes.ts';
-import { type AuditEntry, recordAudit } from '../audit/audit.repo.ts';
+import { type AuditEntry, recordAudit } from '../audit/index.ts';
 import { catalogErrorCodes as codes, taken } from './catalog.errors.ts';
 
 /** Drops keys whose value is undefined (absent from a PATCH body). */

@@ -1,4 +1,6 @@
 import { DomainError, type ErrorCode, type FieldError } from '@shoebox/shared';
+import { imageInputFormats, imageLimits } from '@shoebox/shared/contracts';
+import { httpErrors } from '../../http/http.errors.ts';
 
 /**
  * Catalog error codes. Convention for "not found":
@@ -58,8 +60,7 @@ export const versionConflict = (currentVersion: number) =>
     { details: { currentVersion } },
   );
 
-export const pricesDenied = () =>
-  new DomainError('forbidden', 'PERMISSION_DENIED', 'Your role does not allow prices:write.');
+export const pricesDenied = () => httpErrors.permissionDenied('prices:write');
 
 export const productHasNoVariants = () =>
   new DomainError(
@@ -96,4 +97,53 @@ export const csvInvalid = (errors: FieldError[]) => {
       details: { errorCount: errors.length, rowsWithErrors: rows.size },
     },
   );
+};
+
+/** A variant looked up by SKU or barcode (the scanner's lookup). */
+export const variantNotScanned = (query: Record<string, unknown>) =>
+  new DomainError('not_found', 'VARIANT_NOT_FOUND', 'No variant has this SKU or barcode.', {
+    details: query,
+  });
+
+export const gtinSerialsExhausted = (prefix: string, needed: number) =>
+  new DomainError(
+    'business_rule',
+    'GTIN_SERIALS_EXHAUSTED',
+    `Prefix ${prefix} has no room for ${needed} more EAN-13 serials; use a shorter prefix.`,
+    { details: { gtinPrefix: prefix, needed } },
+  );
+
+/** Product images: what an upload is refused for. */
+export const imageErrors = {
+  notFound: () => new DomainError('not_found', 'IMAGE_NOT_FOUND', 'No image with this id.'),
+  productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this id.'),
+  required: () => new DomainError('validation', 'IMAGE_REQUIRED', 'Send the image file as the request body.'),
+  unsupported: (detected: string | null) =>
+    new DomainError(
+      'validation',
+      'IMAGE_TYPE_UNSUPPORTED',
+      `The file is not a JPEG, PNG, WebP or AVIF image${detected ? ` (it looks like ${detected})` : ''}. The type is judged from the file's content, not its name or Content-Type.`,
+      { details: { detected, accepted: [...imageInputFormats] } },
+    ),
+  unreadable: (reason: string) =>
+    new DomainError(
+      'business_rule',
+      'IMAGE_UNREADABLE',
+      'The image could not be decoded: the file is damaged or incomplete.',
+      { details: { reason } },
+    ),
+  tooLarge: (width: number | null, height: number | null) =>
+    new DomainError(
+      'business_rule',
+      'IMAGE_TOO_LARGE_DIMENSIONS',
+      `The image is too large: at most ${imageLimits.maxSide} px a side and ${imageLimits.maxPixels / 1_000_000} megapixels.`,
+      { details: { width, height, maxSide: imageLimits.maxSide, maxPixels: imageLimits.maxPixels } },
+    ),
+  tooSmall: (width: number, height: number) =>
+    new DomainError(
+      'business_rule',
+      'IMAGE_TOO_SMALL',
+      `The image is ${width}x${height} px; it must be at least ${imageLimits.minSide}x${imageLimits.minSide} px.`,
+      { details: { width, height, minSide: imageLimits.minSide } },
+    ),
 };

@@ -1,7 +1,7 @@
 import { newId } from '@shoebox/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { createProduct, gradient, useImagesApp } from './images-fixtures.ts';
+import { createProduct, gradient, useImagesApp } from '../../test-support/images-fixtures.ts';
 
 // Serving the files (conditional GETs, file names) and editing, reordering and deleting images.
 describe(`product image files and edits (${testDialect})`, () => {

@@ -3,7 +3,7 @@ import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { createProduct, gradient, useImagesApp } from './images-fixtures.ts';
+import { createProduct, gradient, useImagesApp } from '../../test-support/images-fixtures.ts';
 
 /** Random pixels: a real image that does not compress. */
 const noisePng = (width: number, height: number) => {

@@ -2,7 +2,7 @@ import { newId } from '@shoebox/shared';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { gradient, useImagesApp } from './images-fixtures.ts';
+import { gradient, useImagesApp } from '../../test-support/images-fixtures.ts';
 import { encodeProductImage } from './images.service.ts';
 
 // Uploads that are accepted: renditions, audit, orientation, formats; unknown products and roles.

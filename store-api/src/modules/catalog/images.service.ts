@@ -2,7 +2,7 @@ import { DomainError, newId } from '@shoebox/shared';
 import {
   type ImageRenditionWidth,
   type ProductImage,
-  imageInputFormats,
+  type imageInputFormats,
   imageLimits,
   imageUrls,
   renditionWidthsFor,
@@ -13,7 +13,8 @@ import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
+import { imageErrors } from './catalog.errors.ts';
 
 type ImageRow = Store['t']['productImages']['$inferSelect'];
 type InputFormat = (typeof imageInputFormats)[number];
@@ -32,29 +33,7 @@ const webpQuality = 80;
 // at most this many encodes run at once per process, the others wait their turn.
 const encodeSlots = createLimiter(2);
 
-const imageNotFound = () => new DomainError('not_found', 'IMAGE_NOT_FOUND', 'No image with this id.');
-const productNotFound = () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this id.');
-const unsupported = (detected: string | null) =>
-  new DomainError(
-    'validation',
-    'IMAGE_TYPE_UNSUPPORTED',
-    `The file is not a JPEG, PNG, WebP or AVIF image${detected ? ` (it looks like ${detected})` : ''}. The type is judged from the file's content, not its name or Content-Type.`,
-    { details: { detected, accepted: [...imageInputFormats] } },
-  );
-const unreadable = (reason: string) =>
-  new DomainError(
-    'business_rule',
-    'IMAGE_UNREADABLE',
-    'The image could not be decoded: the file is damaged or incomplete.',
-    { details: { reason } },
-  );
-const tooLarge = (width: number | null, height: number | null) =>
-  new DomainError(
-    'business_rule',
-    'IMAGE_TOO_LARGE_DIMENSIONS',
-    `The image is too large: at most ${imageLimits.maxSide} px a side and ${imageLimits.maxPixels / 1_000_000} megapixels.`,
-    { details: { width, height, maxSide: imageLimits.maxSide, maxPixels: imageLimits.maxPixels } },
-  );
+const { notFound: imageNotFound, productNotFound, unsupported, unreadable, tooLarge } = imageErrors;
 
 /**
  * Checks an upload by its bytes and re-encodes it into WebP renditions: EXIF orientation applied,
@@ -62,8 +41,7 @@ const tooLarge = (width: number | null, height: number | null) =>
  * image. CPU-bound (runs on libvips' threads); call it outside any transaction.
  */
 export async function encodeProductImage(bytes: Buffer): Promise<EncodedImage> {
-  if (bytes.length === 0)
-    throw new DomainError('validation', 'IMAGE_REQUIRED', 'Send the image file as the request body.');
+  if (bytes.length === 0) throw imageErrors.required();
   // The magic bytes pick the format first, so no other libvips loader (SVG, PDF, TIFF, ...) ever
   // parses an upload; sharp's header must then agree.
   const sniffed = sniffFormat(bytes);
@@ -85,12 +63,7 @@ export async function encodeProductImage(bytes: Buffer): Promise<EncodedImage> {
   if (width > imageLimits.maxSide || height > imageLimits.maxSide || width * height > imageLimits.maxPixels)
     throw tooLarge(width, height);
   if (width < imageLimits.minSide || height < imageLimits.minSide) {
-    throw new DomainError(
-      'business_rule',
-      'IMAGE_TOO_SMALL',
-      `The image is ${width}x${height} px; it must be at least ${imageLimits.minSide}x${imageLimits.minSide} px.`,
-      { details: { width, height, minSide: imageLimits.minSide } },
-    );
+    throw imageErrors.tooSmall(width, height);
   }
 
   const files = await encodeSlots(async () => {

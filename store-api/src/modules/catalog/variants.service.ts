@@ -1,14 +1,21 @@
 /** Variants: get, scanner lookup, create, update and generating the colour x size x width matrix. */
-import { buildSku, DomainError, makeEan13, newId, normalizeSku, type Width, widths } from '@shoebox/shared';
+import { buildSku, makeEan13, newId, normalizeSku, type Width, widths } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { changedFields } from './catalog-csv-plan.ts';
 import { checkCompareAt, requirePrices } from './catalog-checks.ts';
 import { createCatalogWriter, defined, isEmpty } from './catalog-writes.ts';
-import { catalogErrorCodes as codes, missing, missingReference, taken } from './catalog.errors.ts';
+import {
+  catalogErrorCodes as codes,
+  gtinSerialsExhausted,
+  missing,
+  missingReference,
+  taken,
+  variantNotScanned,
+} from './catalog.errors.ts';
 import { type ColourRow, createCatalogRepo, type VariantRow } from './catalog.repo.ts';
 import { variantView } from './catalog.views.ts';
 
@@ -32,9 +39,7 @@ export function createVariantService(store: Store) {
           ? await repo.variantBySku(store.db, normalizeSku(query.sku))
           : await repo.variantByGtin(store.db, query.gtin!);
       if (!v) {
-        throw new DomainError('not_found', 'VARIANT_NOT_FOUND', 'No variant has this SKU or barcode.', {
-          details: query,
-        });
+        throw variantNotScanned(query);
       }
       const product = await repo.productById(store.db, v.productId);
       return variantView(v, product!.basePriceMinor);
@@ -221,12 +226,7 @@ export function createVariantService(store: Store) {
             .map((g) => Number(g.slice(prefix.length, 12)));
           nextSerial = Math.max(0, ...used) + 1;
           if (String(nextSerial + candidates.length - 1).length > 12 - prefix.length) {
-            throw new DomainError(
-              'business_rule',
-              'GTIN_SERIALS_EXHAUSTED',
-              `Prefix ${prefix} has no room for ${candidates.length} more EAN-13 serials; use a shorter prefix.`,
-              { details: { gtinPrefix: prefix, needed: candidates.length } },
-            );
+            throw gtinSerialsExhausted(prefix, candidates.length);
           }
         }
         const rows: VariantRow[] = candidates.map((c) => ({

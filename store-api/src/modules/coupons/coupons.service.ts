@@ -5,7 +5,7 @@ import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { fromZodError } from '../../http/problem.ts';
 import { iso } from '../../lib/time.ts';
-import { writeAudited } from '../audit/audit.repo.ts';
+import { writeAudited } from '../audit/index.ts';
 import { couponErrors } from './coupons.errors.ts';
 
 type CouponRow = Store['t']['coupons']['$inferSelect'];

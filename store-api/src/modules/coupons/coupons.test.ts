@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { guestCart, receiveStock, registerCustomer } from '../cart/cart-fixtures.ts';
+import { guestCart, receiveStock, registerCustomer } from '../../test-support/cart-fixtures.ts';
 
 const HOUR = 3_600_000;
 

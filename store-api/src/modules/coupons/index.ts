@@ -8,3 +8,4 @@ export {
   takeCouponAgain,
 } from './coupon-redemptions.ts';
 export { couponErrors } from './coupons.errors.ts';
+export { couponsRoutes } from './coupons.routes.ts';

@@ -7,7 +7,7 @@ import { isHouseTrackingNumber } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableCounts, testDialect } from '../../test-support/harness.ts';
-import { useFulfillmentApp } from './fulfillment-fixtures.ts';
+import { useFulfillmentApp } from '../../test-support/fulfillment-fixtures.ts';
 
 const run = promisify(execFile);
 

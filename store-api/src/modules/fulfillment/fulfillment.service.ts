@@ -6,9 +6,9 @@ import type { completePackBody, packCheckResult, packResult } from '@shoebox/sha
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit } from '../../modules/audit/audit.repo.ts';
-import { readLevel } from '../inventory/inventory.repo.ts';
-import { writeMovements } from '../inventory/inventory-movements.ts';
+import { recordAudit } from '../audit/index.ts';
+import { readLevel } from '../inventory/index.ts';
+import { writeMovements } from '../inventory/index.ts';
 import { changeOrder, findOrder, type OrderRow, orderErrors, transitionOrder } from '../orders/index.ts';
 import { fulfillmentErrors } from './fulfillment.errors.ts';
 import { groupPickLines, planConfirmPick, planPack, planShortPick } from './fulfillment-plans.ts';

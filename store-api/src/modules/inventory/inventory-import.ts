@@ -1,18 +1,13 @@
-import { DomainError, type FieldError, newId, normalizeSku } from '@shoebox/shared';
+import { type FieldError, newId, normalizeSku } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { MAX_REPORTED_ERRORS, parseCountCsv, rowPath } from './inventory-csv.ts';
 import { findVariantsBySku, levelsOf, listBins, listLocations } from './inventory.repo.ts';
 import { type MovementInput, writeMovements } from './inventory-movements.ts';
+import { inventoryErrors } from './inventory.errors.ts';
 
-const csvInvalid = (errors: FieldError[]) =>
-  new DomainError(
-    'validation',
-    'CSV_INVALID',
-    `${errors.length} problem(s) in the file; nothing was imported. First: ${errors[0]?.path}: ${errors[0]?.message}`,
-    { errors: errors.slice(0, MAX_REPORTED_ERRORS), details: { errorCount: errors.length } },
-  );
+const csvInvalid = (errors: FieldError[]) => inventoryErrors.csvInvalid(errors, MAX_REPORTED_ERRORS);
 
 const rowNumber = (path: string) => Number(/^row (\d+)/.exec(path)?.[1] ?? 0);
 const sortByRow = (errors: FieldError[]) => [...errors].sort((a, b) => rowNumber(a.path) - rowNumber(b.path));

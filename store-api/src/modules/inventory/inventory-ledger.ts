@@ -1,4 +1,4 @@
-import { DomainError, type FieldError, newId } from '@shoebox/shared';
+import { type FieldError, newId } from '@shoebox/shared';
 import type {
   StockAdjustBody,
   StockCountBody,
@@ -7,10 +7,11 @@ import type {
 } from '@shoebox/shared/contracts';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { requireLocation } from './inventory-locations.ts';
 import { findBins, findVariants, levelsOf, readLevel } from './inventory.repo.ts';
 import { type MovementInput, writeMovements } from './inventory-movements.ts';
+import { inventoryErrors } from './inventory.errors.ts';
 
 /** What checkout, payment and returns flows pass to reserve, release and sell. */
 export interface StockLineInput {
@@ -23,19 +24,7 @@ export interface StockLineInput {
   reason?: string | undefined;
 }
 
-const variantNotFound = (id: string) =>
-  new DomainError('not_found', 'VARIANT_NOT_FOUND', 'No variant with this id.', {
-    details: { variantId: id },
-  });
-const linesInvalid = (errors: FieldError[]) =>
-  new DomainError(
-    'validation',
-    'LINES_INVALID',
-    `${errors.length} line(s) cannot be applied; nothing was written.`,
-    {
-      errors,
-    },
-  );
+const { variantNotFound, linesInvalid } = inventoryErrors;
 
 type VariantRow = Awaited<ReturnType<typeof findVariants>>[number];
 

@@ -1,7 +1,11 @@
 /** Stock locations and their bins. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { inventoryHelpers, type InventoryWorld, startInventoryWorld } from './inventory-fixtures.ts';
+import {
+  inventoryHelpers,
+  type InventoryWorld,
+  startInventoryWorld,
+} from '../../test-support/inventory-fixtures.ts';
 
 describe(`inventory: locations, ledger writes and reads (${testDialect})`, () => {
   let t: TestApp;

@@ -1,15 +1,13 @@
-import { DomainError, newId } from '@shoebox/shared';
+import { newId } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { iso } from '../../lib/time.ts';
-import { writeAudited } from '../audit/audit.repo.ts';
+import { writeAudited } from '../audit/index.ts';
 import { findLocation, listBins, listLocations } from './inventory.repo.ts';
+import { inventoryErrors } from './inventory.errors.ts';
 
-const locationNotFound = (id: string) =>
-  new DomainError('not_found', 'LOCATION_NOT_FOUND', 'No stock location with this id.', {
-    details: { locationId: id },
-  });
+const { locationNotFound } = inventoryErrors;
 
 type LocationRow = Store['t']['stockLocations']['$inferSelect'];
 type BinRow = Store['t']['bins']['$inferSelect'];
@@ -54,12 +52,7 @@ export function createLocationService(store: Store) {
           entityId: row.id,
           after: locationView(row),
         },
-        () =>
-          new DomainError(
-            'conflict',
-            'LOCATION_CODE_TAKEN',
-            `A stock location with code ${row.code} exists.`,
-          ),
+        () => inventoryErrors.locationCodeTaken(row.code),
       );
       return locationView(row);
     },
@@ -85,8 +78,7 @@ export function createLocationService(store: Store) {
           entityId: row.id,
           after: binView(row),
         },
-        () =>
-          new DomainError('conflict', 'BIN_CODE_TAKEN', `Bin ${row.code} exists in this location already.`),
+        () => inventoryErrors.binCodeTaken(row.code),
       );
       return binView(row);
     },

@@ -1,5 +1,5 @@
 import {
-  DomainError,
+  type DomainError,
   isValidQuantity,
   type MovementKind,
   newId,
@@ -14,6 +14,7 @@ import { chunks } from '../../lib/batch.ts';
 import { recordChanges } from '../../lib/changes.ts';
 import { recordDomainEvents } from '../../lib/domain-events.ts';
 import { readLevel } from './inventory.repo.ts';
+import { inventoryErrors } from './inventory.errors.ts';
 
 /**
  * The ledger write: the only code that inserts stock movements or changes stock levels.
@@ -64,21 +65,9 @@ export async function writeMovements(
   if (inputs.length === 0) return [];
   const l = store.t.stockLevels;
   const planned = inputs.map((m, i) => {
-    if (!isValidQuantity(m.kind, m.quantity))
-      throw new DomainError(
-        'validation',
-        'INVALID_QUANTITY',
-        `Invalid quantity ${m.quantity} for ${m.kind}.`,
-        {
-          details: { index: i, kind: m.kind, quantity: m.quantity },
-        },
-      );
+    if (!isValidQuantity(m.kind, m.quantity)) throw inventoryErrors.invalidQuantity(i, m.kind, m.quantity);
     if (m.reference && m.reference.length > MAX_REFERENCE)
-      throw new DomainError(
-        'validation',
-        'REFERENCE_TOO_LONG',
-        `A reference has at most ${MAX_REFERENCE} characters.`,
-      );
+      throw inventoryErrors.referenceTooLong(MAX_REFERENCE);
     const d1 = onHandDelta(m.kind, m.quantity);
     const d2 = reservedDelta(m.kind, m.quantity);
     const view: MovementView = {
@@ -191,21 +180,5 @@ async function existingLevels(
 
 /** The 422 for a refused movement, with the level it was refused against. */
 async function refusal(store: Store, tx: Db, m: MovementView): Promise<DomainError> {
-  const level = await readLevel(tx, store, m.variantId, m.locationId);
-  const consumesReservation = m.kind === 'release' || m.kind === 'sell';
-  const code = consumesReservation ? 'INSUFFICIENT_RESERVED' : 'INSUFFICIENT_STOCK';
-  const message = consumesReservation
-    ? `Only ${level.reserved} reserved; cannot ${m.kind} ${m.quantity}.`
-    : `Only ${level.onHand - level.reserved} available (${level.onHand} on hand, ${level.reserved} reserved); refused ${m.kind} of ${m.quantity}.`;
-  return new DomainError('business_rule', code, message, {
-    details: {
-      variantId: m.variantId,
-      locationId: m.locationId,
-      kind: m.kind,
-      quantity: m.quantity,
-      onHand: level.onHand,
-      reserved: level.reserved,
-      available: level.onHand - level.reserved,
-    },
-  });
+  return inventoryErrors.movementRefused(m, await readLevel(tx, store, m.variantId, m.locationId));
 }

@@ -2,7 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { type TestApp, testDialect } from '../../test-support/harness.ts';
-import { inventoryHelpers, type InventoryWorld, startInventoryWorld } from './inventory-fixtures.ts';
+import {
+  inventoryHelpers,
+  type InventoryWorld,
+  startInventoryWorld,
+} from '../../test-support/inventory-fixtures.ts';
 
 describe(`inventory: locations, ledger writes and reads (${testDialect})`, () => {
   let t: TestApp;

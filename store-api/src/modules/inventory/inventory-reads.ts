@@ -1,4 +1,4 @@
-import { coreSizes, DomainError } from '@shoebox/shared';
+import { coreSizes } from '@shoebox/shared';
 import type { StockLevelsQuery, StockMovementsQuery } from '@shoebox/shared/contracts';
 import type { Store } from '../../db/client.ts';
 import { formatLevelsCsv } from './inventory-csv.ts';
@@ -11,6 +11,7 @@ import {
   queryMovements,
   sellableAvailability,
 } from './inventory.repo.ts';
+import { inventoryErrors } from './inventory.errors.ts';
 
 /** Read-only views of stock: levels (JSON and CSV), the size grid, movements and the stock reports. */
 export function createInventoryReads(store: Store) {
@@ -25,7 +26,7 @@ export function createInventoryReads(store: Store) {
     async grid(productId: string, locationId: string | undefined) {
       if (locationId) await requireLocation(store, store.db, locationId);
       const grid = await productGrid(store, productId, locationId);
-      if (!grid) throw new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this id.');
+      if (!grid) throw inventoryErrors.productNotFound();
       return grid;
     },
 

@@ -1,4 +1,3 @@
-import { forbidden } from '@shoebox/shared';
 import {
   brokenSizeRun,
   brokenSizeRunsQuery,
@@ -31,6 +30,7 @@ import { z } from 'zod';
 import { actorHas } from '../../http/authorize.ts';
 import { defineRoute, SENT } from '../../http/route.ts';
 import type { InventoryService } from './inventory.service.ts';
+import { inventoryErrors } from './inventory.errors.ts';
 
 const tag = 'Inventory';
 const refused = ['INSUFFICIENT_STOCK'] as const;
@@ -145,8 +145,7 @@ export const inventoryRoutes = (inventory: InventoryService) => [
     response: stockImportResult,
     errors: ['CSV_INVALID', 'UNSUPPORTED_MEDIA_TYPE', 'PERMISSION_DENIED'],
     handler: (ctx, { raw }) => {
-      if (!actorHas(ctx.actor, 'inventory:count'))
-        throw forbidden('PERMISSION_DENIED', 'Your role does not allow inventory:count.');
+      if (!actorHas(ctx.actor, 'inventory:count')) throw inventoryErrors.countDenied();
       return inventory.importCounts(ctx, raw ? raw.toString('utf8') : '');
     },
   }),

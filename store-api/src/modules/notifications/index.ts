@@ -79,3 +79,4 @@ export type {
   SmsTopic,
   TopicPayloads,
 } from './templates/index.ts';
+export { getOutboxMessage } from './outbox.repo.ts';

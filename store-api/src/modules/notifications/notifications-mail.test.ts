@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type TestApp, testDialect } from '../../test-support/harness.ts';
-import { confirmation, mimeParts, startSmtp, useNotificationsApp } from './notifications-fixtures.ts';
+import {
+  confirmation,
+  mimeParts,
+  startSmtp,
+  useNotificationsApp,
+} from '../../test-support/notifications-fixtures.ts';
 
 describe(`notifications: transactional outbox, mail and SMS (${testDialect})`, () => {
   let t: TestApp;

@@ -5,7 +5,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
-import { confirmation, startSmtp, useNotificationsApp } from './notifications-fixtures.ts';
+import { confirmation, startSmtp, useNotificationsApp } from '../../test-support/notifications-fixtures.ts';
 import { claimDue, enqueue } from './outbox.repo.ts';
 
 describe(`notifications: transactional outbox, mail and SMS (${testDialect})`, () => {

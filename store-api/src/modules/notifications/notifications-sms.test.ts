@@ -1,7 +1,7 @@
 /** SMS: the Twilio-style form POST, refusals retried, and skipping when SMS is not configured. */
 import { describe, expect, it } from 'vitest';
 import { testDialect } from '../../test-support/harness.ts';
-import { startSmsApi, useNotificationsApp } from './notifications-fixtures.ts';
+import { startSmsApi, useNotificationsApp } from '../../test-support/notifications-fixtures.ts';
 
 describe(`notifications: transactional outbox, mail and SMS (${testDialect})`, () => {
   const { service, put, row } = useNotificationsApp();

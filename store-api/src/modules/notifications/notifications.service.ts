@@ -1,5 +1,4 @@
 import { basename, join } from 'node:path';
-import { DomainError } from '@shoebox/shared';
 import type { Page } from '@shoebox/shared/contracts';
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import pino, { type Logger } from 'pino';
@@ -24,6 +23,7 @@ import {
   releaseClaim,
 } from './outbox.repo.ts';
 import { isMailTopic, isSmsTopic, mailTemplates, smsTemplates } from './templates/index.ts';
+import { notificationErrors } from './notifications.errors.ts';
 
 export const defaultMailFrom = 'Shoebox <orders@shoebox.test>';
 
@@ -234,7 +234,7 @@ export function createNotificationsService(store: Store, options: NotificationsO
 
   async function getMail(_ctx: RequestContext, id: string): Promise<MailDetail> {
     const [row] = await store.db.select().from(store.t.sentMail).where(eq(store.t.sentMail.id, id));
-    if (!row) throw new DomainError('not_found', 'MAIL_NOT_FOUND', 'No sent mail with this id.');
+    if (!row) throw notificationErrors.mailNotFound();
     return { ...toSummary(row), text: row.text, html: row.html };
   }
 

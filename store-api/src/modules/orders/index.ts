@@ -43,3 +43,4 @@ export {
   reverseFailedRefund,
   recordRefundOutcome,
 } from './refund-writes.ts';
+export { ordersRoutes } from './orders.routes.ts';

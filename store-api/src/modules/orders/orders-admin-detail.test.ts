@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, tableCounts, testDialect } from '../../test-support/harness.ts';
 import type { OrderStockFixture } from '../../test-support/order-fixtures.ts';
-import { useAdminOrderApp } from './orders-admin-fixtures.ts';
+import { useAdminOrderApp } from '../../test-support/orders-admin-fixtures.ts';
 
 // Order detail as staff see it, notes, and bad input at every admin order route.
 describe(`admin order detail and notes (${testDialect})`, () => {

@@ -8,7 +8,7 @@ import {
   type OrderFixture,
   type OrderStockFixture,
 } from '../../test-support/order-fixtures.ts';
-import { SECRET, stripeEnv } from './orders-admin-fixtures.ts';
+import { SECRET, stripeEnv } from '../../test-support/orders-admin-fixtures.ts';
 
 describe(`admin order list filters (${testDialect})`, () => {
   let fake: FakeStripe;

@@ -5,7 +5,7 @@ import {
   createOrderFixture,
   type OrderStockFixture,
 } from '../../test-support/order-fixtures.ts';
-import { useAdminOrderApp } from './orders-admin-fixtures.ts';
+import { useAdminOrderApp } from '../../test-support/orders-admin-fixtures.ts';
 
 // Status transitions: the fulfilment path, illegal steps, stale versions, races and roles.
 describe(`admin order transitions (${testDialect})`, () => {

@@ -16,7 +16,7 @@ import type { Store } from '../../db/client.ts';
 import { actorHas } from '../../http/authorize.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { nextStatus, noteOrder, transitionOrder } from './order-writes.ts';
 import { orderErrors } from './orders.errors.ts';
 import {

@@ -1,6 +1,6 @@
 import { houseSerialOf, houseTrackingNumber, isHouseTrackingNumber } from '@shoebox/shared';
 import { describe, expect, it } from 'vitest';
-import { useFulfillmentApp } from '../fulfillment/fulfillment-fixtures.ts';
+import { useFulfillmentApp } from '../../test-support/fulfillment-fixtures.ts';
 import { tableCounts, testDialect } from '../../test-support/harness.ts';
 
 // Tracking-number blocks, the real-carrier adapter against its fake, and bad input everywhere.

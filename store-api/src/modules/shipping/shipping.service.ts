@@ -3,7 +3,7 @@ import { notFound } from '@shoebox/shared';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/audit.repo.ts';
+import { recordAudit } from '../audit/index.ts';
 import { findShipment } from './shipments.repo.ts';
 import { type ReservedBlock, reserveSerials } from './tracking-blocks.ts';
 

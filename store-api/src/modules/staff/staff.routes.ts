@@ -1,5 +1,6 @@
+import { authErrors } from '../auth/index.ts';
 import { createStaffBody, idParam, staffUser, updateStaffBody } from '@shoebox/shared/contracts';
-import { forbidden, permissionsOf } from '@shoebox/shared';
+import { permissionsOf } from '@shoebox/shared';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route.ts';
 import type { StaffService } from './staff.service.ts';
@@ -14,7 +15,7 @@ export const staffRoutes = (staff: StaffService) => [
     errors: ['STAFF_USER_ONLY'],
     response: staffUser.extend({ permissions: z.array(z.string()) }),
     handler: async (ctx) => {
-      if (ctx.actor.type !== 'staff') throw forbidden('STAFF_USER_ONLY', 'API keys have no staff profile.');
+      if (ctx.actor.type !== 'staff') throw authErrors.staffUserOnly('profile');
       const me = await staff.get(ctx.actor.id);
       return { ...me, permissions: [...permissionsOf(me.role)] };
     },

@@ -1,11 +1,12 @@
-import { DomainError, newId } from '@shoebox/shared';
+import { newId } from '@shoebox/shared';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit, writeAudited } from '../audit/audit.repo.ts';
-import type { AuthService } from '../auth/auth.service.ts';
+import { recordAudit, writeAudited } from '../audit/index.ts';
+import { type AuthService, authErrors } from '../auth/index.ts';
+import { staffErrors } from './staff.errors.ts';
 
 type StaffRow = Store['t']['staffUsers']['$inferSelect'];
 type Role = 'owner' | 'manager' | 'warehouse';
@@ -23,7 +24,7 @@ export function createStaffService(
     active: u.active,
     createdAt: iso(u.createdAt),
   });
-  const notFound = () => new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member with this id.');
+  const notFound = staffErrors.notFound;
 
   return {
     async list() {
@@ -53,7 +54,7 @@ export function createStaffService(
         ctx,
         (tx) => tx.insert(t).values(row),
         { action: 'staff.create', entity: 'staff', entityId: row.id, after: view(row) },
-        () => new DomainError('conflict', 'EMAIL_TAKEN', 'A staff member with this email exists.'),
+        authErrors.staffEmailTaken,
       );
       return view(row);
     },
@@ -77,11 +78,7 @@ export function createStaffService(
         ctx.actor.id === id &&
         (input.active === false || (input.role && input.role !== 'owner'))
       ) {
-        throw new DomainError(
-          'business_rule',
-          'CANNOT_DEMOTE_SELF',
-          'You cannot disable or demote your own account.',
-        );
+        throw staffErrors.cannotDemoteSelf();
       }
       const passwordHash = input.password ? await hashPassword(input.password) : undefined;
       const updated = await store.tx(async (tx) => {

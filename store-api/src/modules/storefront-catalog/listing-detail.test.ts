@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { q, shop } from './listing-fixtures.ts';
+import { q, shop } from '../../test-support/listing-fixtures.ts';
 import { brandList, categoryList, listProducts, productDetail } from './listing.ts';
 import { buildIndex, patchAvailability } from './read-model.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ids, q, shop } from './listing-fixtures.ts';
+import { ids, q, shop } from '../../test-support/listing-fixtures.ts';
 import { listProducts } from './listing.ts';
 import { buildIndex } from './read-model.ts';
 

@@ -2,9 +2,9 @@ import { heelBandOf } from '@shoebox/shared';
 import { storeProductListQuery } from '@shoebox/shared/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { counts } from './listing-fixtures.ts';
+import { counts } from '../../test-support/listing-fixtures.ts';
 import { type ListingQuery, listProducts } from './listing.ts';
-import { SourceBuilder } from './model-fixtures.ts';
+import { SourceBuilder } from '../../test-support/read-model-fixtures.ts';
 import { buildIndex, type CatalogSource } from './read-model.ts';
 import { foldText, queryTokens } from './search-text.ts';
 

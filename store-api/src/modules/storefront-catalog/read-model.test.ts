@@ -1,7 +1,7 @@
 import { storeProductListQuery } from '@shoebox/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { listProducts } from './listing.ts';
-import { SourceBuilder } from './model-fixtures.ts';
+import { SourceBuilder } from '../../test-support/read-model-fixtures.ts';
 import {
   type CatalogLoader,
   type CatalogSource,

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
 import { sqlListProducts } from './sql-listing.ts';
-import { baseProducts, buildShop, variedProducts } from './store-fixtures.ts';
+import { baseProducts, buildShop, variedProducts } from '../../test-support/store-fixtures.ts';
 
 const counts = (values: { value: string; count: number }[]) =>
   Object.fromEntries(values.map((v) => [v.value, v.count]));

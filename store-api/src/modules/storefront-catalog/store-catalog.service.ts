@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
 import { isDatabaseUnavailable } from '../../db/unavailable.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
@@ -7,6 +6,7 @@ import { brandList, categoryList, type ListingQuery, listProducts, productDetail
 import { CatalogReadModel, type CatalogLoader, type ReadModelOptions } from './read-model.ts';
 import { createCatalogLoader } from './read-model.loader.ts';
 import { queryTokens } from './search-text.ts';
+import { storeCatalogErrors } from './store-catalog.errors.ts';
 
 /** A response serialised once: the bytes and their strong ETag. */
 export interface CachedBody {
@@ -103,8 +103,7 @@ export function createStoreCatalogService(store: Store, options: StoreCatalogOpt
 
     async productDetail(_ctx: RequestContext, slug: string): Promise<CachedBody> {
       await fresh();
-      if (!model.index.productBySlug.has(slug))
-        throw new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this address.');
+      if (!model.index.productBySlug.has(slug)) throw storeCatalogErrors.productNotFound();
       return cache.get(`d${slug}`, model.version, () => productDetail(model.source, model.index, slug));
     },
 

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordChanges } from '../../lib/changes.ts';
 import { startSecondApp, startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
-import { buildShop, type Shop } from './store-fixtures.ts';
+import { buildShop, type Shop } from '../../test-support/store-fixtures.ts';
 
 const names = (res: { body: { items: { name: string }[] } }) => res.body.items.map((i) => i.name);
 const counts = (values: { value: string; count: number }[]) =>

@@ -1,14 +1,14 @@
-import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../lib/request-context.ts';
-import { giveBackCoupon } from '../modules/coupons/index.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import { giveBackCoupon } from '../../modules/coupons/index.ts';
 import {
   linesOfOrder,
   type OrderLineRow,
   type OrderRow,
   type TimelineEntry,
   transitionOrder,
-} from '../modules/orders/index.ts';
-import type { FlowDeps } from './deps.ts';
+} from '../../modules/orders/index.ts';
+import type { FlowDeps } from '../deps.ts';
 
 /** Steps the checkout flows share: stock give-backs and cancelling an unpaid order. */
 

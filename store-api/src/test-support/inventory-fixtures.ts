@@ -3,8 +3,8 @@
  * and the Mila pump in two colours, plus the request helpers the tests use.
  */
 import { expect } from 'vitest';
-import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
-import { startTestApp, type TestApp, tableCounts } from '../../test-support/harness.ts';
+import { createProductFixture, type ProductFixture } from './catalog-fixtures.ts';
+import { startTestApp, type TestApp, tableCounts } from './harness.ts';
 
 export interface InventoryWorld {
   t: TestApp;

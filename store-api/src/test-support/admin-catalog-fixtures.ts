@@ -5,7 +5,7 @@
  * helpers its tests use.
  */
 import { afterAll, beforeAll, expect } from 'vitest';
-import { type HttpResult, startTestApp, type TestApp, tableCounts } from '../../test-support/harness.ts';
+import { type HttpResult, startTestApp, type TestApp, tableCounts } from './harness.ts';
 
 /** Audit `before`/`after` are JSON; MariaDB hands JSON columns back as text. */
 export const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);

@@ -1,9 +1,9 @@
 import { isDomainError } from '@shoebox/shared';
-import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../lib/request-context.ts';
-import type { PaymentEvent } from '../integrations/payments/index.ts';
-import { sha256 } from '../lib/hash.ts';
-import { enqueue } from '../modules/notifications/index.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import type { PaymentEvent } from '../../integrations/payments/index.ts';
+import { sha256 } from '../../lib/hash.ts';
+import { enqueue } from '../../modules/notifications/index.ts';
 import {
   closeLateRefund,
   moveOrderLines,
@@ -12,9 +12,9 @@ import {
   openLateRefund,
   paymentEventSeen,
   recordPaymentEvent,
-} from '../modules/orders/index.ts';
-import type { ConfirmOutcome } from './confirm-payment.flow.ts';
-import type { FlowDeps } from './deps.ts';
+} from '../../modules/orders/index.ts';
+import type { ConfirmOutcome } from '../confirm-payment.flow.ts';
+import type { FlowDeps } from '../deps.ts';
 
 /**
  * Payments that arrive after their reservation lapsed (confirm-payment.flow.ts): take the stock

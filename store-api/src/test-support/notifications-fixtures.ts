@@ -6,10 +6,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startTestApp, type TestApp } from '../../test-support/harness.ts';
-import { createNotificationsService, type NotificationsService } from './notifications.service.ts';
-import { enqueue, getOutboxMessage } from './outbox.repo.ts';
-import type { OrderConfirmationPayload } from './templates/index.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+import { createNotificationsService, type NotificationsService } from '../modules/notifications/index.ts';
+import { enqueue, getOutboxMessage } from '../modules/notifications/index.ts';
+import type { OrderConfirmationPayload } from '../modules/notifications/index.ts';
 
 /**
  * Starts an app for the enclosing describe (handed to `started` when given), empties the outbox

@@ -1,9 +1,9 @@
 import { type Currency, formatMoney } from '@shoebox/shared';
-import type { Db } from '../db/client.ts';
-import type { RequestContext } from '../lib/request-context.ts';
-import type { PaymentEvent } from '../integrations/payments/index.ts';
-import { type OrderRow, refundByProviderId, reverseFailedRefund } from '../modules/orders/index.ts';
-import type { FlowDeps } from './deps.ts';
+import type { Db } from '../../db/client.ts';
+import type { RequestContext } from '../../lib/request-context.ts';
+import type { PaymentEvent } from '../../integrations/payments/index.ts';
+import { type OrderRow, refundByProviderId, reverseFailedRefund } from '../../modules/orders/index.ts';
+import type { FlowDeps } from '../deps.ts';
 
 export const REFUND_FAILED_FLAG = 'REFUND_FAILED_AT_PROVIDER';
 

@@ -7,8 +7,8 @@ import { inArray, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { createScheduler } from '../jobs/scheduler.ts';
 import { createServices } from '../services.ts';
-import type { TestApp } from '../test-support/harness.ts';
-import { flowDeps, type FlowDeps } from './deps.ts';
+import type { TestApp } from './harness.ts';
+import { flowDeps, type FlowDeps } from '../flows/deps.ts';
 
 const locations = new WeakMap<TestApp, Map<string, Promise<string>>>();
 

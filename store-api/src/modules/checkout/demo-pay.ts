@@ -3,6 +3,7 @@ import type { DemoPayBody, DemoPayResult } from '@shoebox/shared/contracts';
 import type { FlowDeps } from '../../flows/deps.ts';
 import { findOrder, findOrderByNumber, orderErrors } from '../orders/index.ts';
 import { isDemoProvider, paymentErrorCodes } from '../../integrations/payments/index.ts';
+import { checkoutErrors } from './checkout.errors.ts';
 
 /**
  * The demo card form: pays an order's demo intent with a test card number. The confirmation goes
@@ -12,12 +13,7 @@ import { isDemoProvider, paymentErrorCodes } from '../../integrations/payments/i
  */
 export async function demoPay(deps: FlowDeps, body: DemoPayBody): Promise<DemoPayResult> {
   const payments = deps.payments;
-  if (!isDemoProvider(payments))
-    throw new DomainError(
-      'not_found',
-      'DEMO_PAYMENTS_DISABLED',
-      'Demo payments are off: this shop takes real payments.',
-    );
+  if (!isDemoProvider(payments)) throw checkoutErrors.demoPaymentsDisabled();
   const order = await findOrderByNumber(deps.store.db, deps.store, body.orderNumber);
   if (!order || order.email !== body.email) throw orderErrors.notFound();
   if (!order.paymentIntentId || order.status !== 'pending_payment')

@@ -7,7 +7,7 @@ import {
   shopper,
   sumLevels,
   eventsOf,
-} from '../../flows/checkout-fixtures.ts';
+} from '../../test-support/checkout-fixtures.ts';
 import { expireReservations } from '../../flows/expire-reservations.flow.ts';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { type FakeStripe, startFakeStripe } from '../../test-support/fake-stripe.ts';

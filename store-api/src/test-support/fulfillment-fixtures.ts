@@ -6,14 +6,14 @@
 import { gtinCheckDigit } from '@shoebox/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll } from 'vitest';
-import { type FakeParcelHub, startFakeParcelHub } from '../../test-support/fake-parcelhub.ts';
-import { type FakeStripe, startFakeStripe } from '../../test-support/fake-stripe.ts';
-import { startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { type FakeParcelHub, startFakeParcelHub } from './fake-parcelhub.ts';
+import { type FakeStripe, startFakeStripe } from './fake-stripe.ts';
+import { startTestApp, type TestApp } from './harness.ts';
 import {
   createOrderFixture,
   createOrderStock,
   type OrderStockFixture,
-} from '../../test-support/order-fixtures.ts';
+} from './order-fixtures.ts';
 
 const SECRET = 'whsec_fulfillment';
 

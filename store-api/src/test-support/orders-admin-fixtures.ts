@@ -5,13 +5,9 @@
  * stock in sizes 37 and 38, plus the request helpers their tests use.
  */
 import { afterAll, beforeAll } from 'vitest';
-import { type FakeStripe, startFakeStripe } from '../../test-support/fake-stripe.ts';
-import { startTestApp, type TestApp } from '../../test-support/harness.ts';
-import {
-  createOrderFixture,
-  createOrderStock,
-  type OrderStockFixture,
-} from '../../test-support/order-fixtures.ts';
+import { type FakeStripe, startFakeStripe } from './fake-stripe.ts';
+import { startTestApp, type TestApp } from './harness.ts';
+import { createOrderFixture, createOrderStock, type OrderStockFixture } from './order-fixtures.ts';
 
 export const SECRET = 'whsec_orders_admin';
 export const stripeEnv = (fake: FakeStripe) => ({

@@ -12,7 +12,7 @@ import {
   type ProductRow,
   pushTo,
   type VariantRow,
-} from './read-model.ts';
+} from '../modules/storefront-catalog/index.ts';
 
 let counter = 0;
 /** Ids that sort in creation order, like UUIDv7. */

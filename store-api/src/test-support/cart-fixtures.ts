@@ -2,7 +2,7 @@
  * Test helpers for cart tests: stock through the inventory API, carts through the store API, with
  * the typed client. `guestCart().call` stays on the wire for the tests that assert statuses.
  */
-import type { TestApp } from '../../test-support/harness.ts';
+import type { TestApp } from './harness.ts';
 
 const locations = new WeakMap<TestApp, Promise<string>>();
 

@@ -1,8 +1,8 @@
 /** The small shop and query helpers the store listing tests share. */
 import { storeProductListQuery } from '@shoebox/shared/contracts';
-import { type ListingQuery, listProducts } from './listing.ts';
-import { SourceBuilder } from './model-fixtures.ts';
-import { buildIndex, type CatalogSource } from './read-model.ts';
+import { type ListingQuery, listProducts } from '../modules/storefront-catalog/index.ts';
+import { SourceBuilder } from './read-model-fixtures.ts';
+import { buildIndex, type CatalogSource } from '../modules/storefront-catalog/index.ts';
 
 export const q = (raw: Record<string, string> = {}): ListingQuery => storeProductListQuery.parse(raw);
 export const ids = (source: CatalogSource, query: ListingQuery) =>

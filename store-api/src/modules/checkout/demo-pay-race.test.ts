@@ -4,7 +4,7 @@
  * (the harness checks each answer against the OpenAPI document and throws otherwise).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { receive, shopper } from '../../flows/checkout-fixtures.ts';
+import { receive, shopper } from '../../test-support/checkout-fixtures.ts';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
 

@@ -7,7 +7,7 @@
 import { newId } from '@shoebox/shared';
 import sharp from 'sharp';
 import { afterAll, beforeAll } from 'vitest';
-import { startTestApp, type TestApp } from '../../test-support/harness.ts';
+import { startTestApp, type TestApp } from './harness.ts';
 
 /** A smooth colour gradient, like a studio photo's background. */
 export async function gradient(width: number, height: number, format: 'jpeg' | 'png', orientation?: number) {

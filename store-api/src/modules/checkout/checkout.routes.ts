@@ -1,4 +1,3 @@
-import { DomainError } from '@shoebox/shared';
 import {
   cartTokenHeaders,
   checkoutResult,
@@ -14,25 +13,18 @@ import { placeOrder } from '../../flows/place-order.flow.ts';
 import { defineRoute, SENT } from '../../http/route.ts';
 import { isDemoProvider } from '../../integrations/payments/index.ts';
 import { demoPay } from './demo-pay.ts';
+import { cartErrors } from '../cart/index.ts';
 
 type CheckoutServices = FlowServices;
 
 const cartTokenOf = (header: string | string[] | undefined): string => {
   const token = Array.isArray(header) ? header[0] : header;
-  if (!token || token.length > 200)
-    throw new DomainError(
-      'validation',
-      'CART_TOKEN_REQUIRED',
-      'Send the cart token in the X-Cart-Token header.',
-      {
-        errors: [{ path: 'headers.x-cart-token', message: 'Required', code: 'CART_TOKEN_REQUIRED' }],
-      },
-    );
+  if (!token || token.length > 200) throw cartErrors.tokenHeaderRequired();
   return token;
 };
 
 /** Checkout, the demo card form and the Stripe webhook. */
-export const paymentsRoutes = (services: CheckoutServices) => {
+export const checkoutRoutes = (services: CheckoutServices) => {
   const deps: FlowDeps = flowDeps(services);
   return [
     defineRoute({

@@ -2,8 +2,8 @@
  * A small shoe shop built through the admin API (brands, categories, colours, products,
  * generated variants, prices, stock), for the store read-path tests. Test support only.
  */
-import { recordChanges } from '../../lib/changes.ts';
-import type { TestApp } from '../../test-support/harness.ts';
+import { recordChanges } from '../lib/changes.ts';
+import type { TestApp } from './harness.ts';
 
 type Call = TestApp['call'];
 

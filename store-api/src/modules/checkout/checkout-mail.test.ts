@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowsOf, receive, shopper } from '../../flows/checkout-fixtures.ts';
+import { flowsOf, receive, shopper } from '../../test-support/checkout-fixtures.ts';
 import { createProductFixture, type ProductFixture } from '../../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test-support/harness.ts';
 
