@@ -9,11 +9,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { type FakeParcelHub, startFakeParcelHub } from './fake-parcelhub.ts';
 import { type FakeStripe, startFakeStripe } from './fake-stripe.ts';
 import { startTestApp, type TestApp } from './harness.ts';
-import {
-  createOrderFixture,
-  createOrderStock,
-  type OrderStockFixture,
-} from './order-fixtures.ts';
+import { createOrderFixture, createOrderStock, type OrderStockFixture } from './order-fixtures.ts';
 
 const SECRET = 'whsec_fulfillment';
 
