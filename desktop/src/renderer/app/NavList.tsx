@@ -4,6 +4,10 @@ import { Box, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader } 
 import { navigate } from './router.tsx';
 import type { ScreenRoute } from './routes.tsx';
 
+/** A section stays lit on its detail pages (`/orders/SB-…` lights Orders). */
+const isCurrent = (path: string, current: string) =>
+  path === current || (path !== '/' && current.startsWith(`${path}/`));
+
 export function NavList({ screens, current }: { screens: readonly ScreenRoute[]; current: string }) {
   const sections = [...new Set(screens.map((s) => s.section))];
   return (
@@ -23,8 +27,8 @@ export function NavList({ screens, current }: { screens: readonly ScreenRoute[];
                 key={s.path}
                 component="a"
                 href={s.path}
-                selected={s.path === current}
-                aria-current={s.path === current ? 'page' : undefined}
+                selected={isCurrent(s.path, current)}
+                aria-current={isCurrent(s.path, current) ? 'page' : undefined}
                 onClick={(e: MouseEvent) => {
                   e.preventDefault();
                   navigate(s.path);

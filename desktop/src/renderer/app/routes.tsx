@@ -9,9 +9,12 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import type { ComponentType } from 'react';
 import type { Session } from '../../ipc/index.ts';
 import type { Access } from '../../ipc/spec.ts';
+import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import { OrdersScreen, ordersShortcuts } from '../features/orders/OrdersScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
 import { allows } from '../lib/session.tsx';
+import type { Shortcut } from './screen-keys.ts';
 
 export interface ScreenRoute {
   path: string;
@@ -25,6 +28,10 @@ export interface ScreenRoute {
   /** Extra words the search box matches. */
   keywords?: string;
   Screen: ComponentType;
+  /** Single keys inside this screen, for the cheat sheet (the screen binds them: screen-keys.ts). */
+  shortcuts?: readonly Shortcut[];
+  /** `false` for screens reached from another (a detail page): not in the navigation or search. */
+  nav?: false;
 }
 
 export const screens: readonly ScreenRoute[] = [
@@ -37,6 +44,17 @@ export const screens: readonly ScreenRoute[] = [
     goKey: 'h',
     keywords: 'dashboard sync status role',
     Screen: HomeScreen,
+  },
+  {
+    path: '/orders',
+    title: 'Orders',
+    section: 'Shop',
+    icon: ReceiptLongOutlined,
+    access: 'orders:read',
+    goKey: 'o',
+    keywords: 'queue pick pack ship customers',
+    Screen: OrdersScreen,
+    shortcuts: ordersShortcuts,
   },
   {
     path: '/settings/about',
@@ -52,3 +70,22 @@ export const screens: readonly ScreenRoute[] = [
 
 export const screensFor = (list: readonly ScreenRoute[], session: Session | null | undefined) =>
   list.filter((s) => allows(session, s.access));
+
+/** `/orders/:number` matches `/orders/SB-7K3M9Q2X`; plain paths match exactly. */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = pathname.split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, part] of want.entries()) {
+    const actual = have[i] ?? '';
+    if (part.startsWith(':')) {
+      if (!actual) return null;
+      params[part.slice(1)] = decodeURIComponent(actual);
+    } else if (part !== actual) return null;
+  }
+  return params;
+}
+
+export const matchScreen = (list: readonly ScreenRoute[], pathname: string) =>
+  list.find((s) => matchPath(s.path, pathname) !== null);

@@ -15,6 +15,7 @@ import {
   type Session,
   type SyncStatus,
 } from '../../ipc/index.ts';
+import { createFakeShop, type FakeShop, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role }> = {
   'owner@shoebox.test': { password: 'owner-pw', name: 'Olivia Owner', role: 'owner' },
@@ -26,11 +27,14 @@ export const fakePassword = (role: Role) => `${role}-pw`;
 export interface FakeBackend extends Backend {
   client: IpcClient;
   calls: string[];
+  /** The in-memory shop behind the catalog, inventory and orders handlers. */
+  shop: FakeShop;
   setSync(change: Partial<SyncStatus>): void;
   signInAs(role: Role): Session;
 }
 
-export function createFakeBackend(): FakeBackend {
+export function createFakeBackend(options: { orders?: number } = {}): FakeBackend {
+  const shop = createFakeShop(options.orders);
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(event: E, payload: EventOf<E>) => {
     for (const l of listeners) l(event, payload);
@@ -57,6 +61,7 @@ export function createFakeBackend(): FakeBackend {
   };
 
   const handlers: Partial<Handlers> = {
+    ...shopHandlers(shop, () => session),
     'session.signIn': async ({ email, password }) => {
       const person = people[email];
       if (!person || person.password !== password)
@@ -105,6 +110,7 @@ export function createFakeBackend(): FakeBackend {
     ...backend,
     client,
     calls,
+    shop,
     setSync(change) {
       sync = { ...sync, ...change };
       emit('sync.status', sync);
