@@ -34,6 +34,12 @@ export const syncStatus = z.object({
   /** When the API last answered, ISO 8601; null if never since start. */
   lastContactAt: z.string().nullable(),
   apiUrl: z.string(),
+  /** When the last complete sync (push and pull) ended, ISO 8601; null before the first. */
+  lastSyncAt: z.string().nullable().optional(),
+  /** The server speaks a newer sync protocol: syncing has stopped until the app is updated. */
+  updateRequired: z.boolean().optional(),
+  /** Why the last attempt failed, in words (null when it worked). */
+  problem: z.object({ code: z.string(), message: z.string() }).nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatus>;
 
@@ -57,6 +63,8 @@ export type DeviceInfo = z.infer<typeof deviceInfo>;
 export const mutationReceipt = z.object({
   /** The client-made id (UUIDv7) the server deduplicates on. */
   mutationId: z.string(),
+  /** Every mutation queued (a receive or count of several lines queues one per line); the first is `mutationId`. */
+  mutationIds: z.array(z.string()).optional(),
   queuedAt: z.string(),
 });
 export type MutationReceipt = z.infer<typeof mutationReceipt>;

@@ -6,3 +6,8 @@ export * from './errors.ts';
 export * from './events.ts';
 export * from './handlers.ts';
 export * from './spec.ts';
+export * from './shapes/catalog.ts';
+export * from './shapes/dashboard.ts';
+export * from './shapes/inventory.ts';
+export * from './shapes/orders.ts';
+export * from './shapes/sync.ts';
