@@ -84,12 +84,7 @@ export function Frame({ session, screens }: { session: Session; screens: readonl
           )}
         </Box>
       </Box>
-      <CheatSheet
-        open={helpOpen}
-        onClose={() => setHelpOpen(false)}
-        screens={navigable}
-        current={current}
-      />
+      <CheatSheet open={helpOpen} onClose={() => setHelpOpen(false)} screens={navigable} current={current} />
     </Box>
   );
 }

@@ -9,6 +9,10 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import type { ComponentType } from 'react';
 import type { Session } from '../../ipc/index.ts';
 import type { Access } from '../../ipc/spec.ts';
+import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
+import { CountScreen, countShortcuts } from '../features/inventory/CountScreen.tsx';
+import { InventoryScreen, inventoryShortcuts } from '../features/inventory/InventoryScreen.tsx';
+import { ReceiveScreen, receiveShortcuts } from '../features/inventory/ReceiveScreen.tsx';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
 import { OrdersScreen, ordersShortcuts } from '../features/orders/OrdersScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
@@ -55,6 +59,38 @@ export const screens: readonly ScreenRoute[] = [
     keywords: 'queue pick pack ship customers',
     Screen: OrdersScreen,
     shortcuts: ordersShortcuts,
+  },
+  {
+    path: '/inventory',
+    title: 'Inventory',
+    section: 'Stock',
+    icon: Inventory2Outlined,
+    access: 'inventory:read',
+    goKey: 'i',
+    keywords: 'stock levels grid count adjust transfer move movements history',
+    Screen: InventoryScreen,
+    shortcuts: inventoryShortcuts,
+  },
+  {
+    path: '/inventory/count',
+    title: 'Count stock',
+    section: 'Stock',
+    icon: Inventory2Outlined,
+    access: 'inventory:count',
+    Screen: CountScreen,
+    shortcuts: countShortcuts,
+    nav: false,
+  },
+  {
+    path: '/inventory/receive',
+    title: 'Receive a delivery',
+    section: 'Stock',
+    icon: Inventory2Outlined,
+    access: 'inventory:receive',
+    goKey: 'r',
+    keywords: 'delivery receive scan supplier',
+    Screen: ReceiveScreen,
+    shortcuts: receiveShortcuts,
   },
   {
     path: '/settings/about',

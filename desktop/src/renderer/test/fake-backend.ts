@@ -4,6 +4,7 @@
  */
 import { DomainError, permissionsOf, type Role } from '@shoebox/shared';
 import {
+  type AttentionItem,
   type Backend,
   createIpcClient,
   dispatch,
@@ -15,7 +16,7 @@ import {
   type Session,
   type SyncStatus,
 } from '../../ipc/index.ts';
-import { createFakeShop, type FakeShop, shopHandlers } from './fake-shop.ts';
+import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role }> = {
   'owner@shoebox.test': { password: 'owner-pw', name: 'Olivia Owner', role: 'owner' },
@@ -30,6 +31,8 @@ export interface FakeBackend extends Backend {
   /** The in-memory shop behind the catalog, inventory and orders handlers. */
   shop: FakeShop;
   setSync(change: Partial<SyncStatus>): void;
+  /** Puts refused changes in "Needs attention" (and the count in the sync state). */
+  setAttention(items: AttentionItem[]): void;
   signInAs(role: Role): Session;
 }
 
@@ -48,6 +51,11 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     apiUrl: 'http://api.test',
   };
   const calls: string[] = [];
+  let attention: AttentionItem[] = [];
+  const setSync = (change: Partial<SyncStatus>) => {
+    sync = { ...sync, ...change };
+    emit('sync.status', sync);
+  };
 
   const sessionFor = (email: string): Session => {
     const person = people[email]!;
@@ -75,6 +83,33 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     },
     'session.current': async () => session,
     'sync.status': async () => sync,
+    'sync.now': async () => sync,
+    'sync.needsAttention': async () => attention,
+    'sync.dismiss': async ({ mutationId }) => {
+      attention = attention.filter((a) => a.mutationId !== mutationId);
+      setSync({ needsAttention: attention.length });
+      return null;
+    },
+    'sync.retry': async ({ mutationId }) => {
+      attention = attention.filter((a) => a.mutationId !== mutationId);
+      setSync({ needsAttention: attention.length, pending: sync.pending + 1 });
+      return receipt();
+    },
+    'dashboard.summary': async () => {
+      const count = (status: string) => shop.orders.filter((o) => o.status === status).length;
+      const levels = await shopHandlers(shop, () => session)['inventory.levels']!({ limit: 1 });
+      return {
+        toPick: count('paid'),
+        toPack: count('picking'),
+        toShip: count('packed'),
+        shippedToday: 4,
+        flagged: shop.orders.filter((o) => o.flagged && ['paid', 'picking', 'packed'].includes(o.status))
+          .length,
+        lowStock: levels.lowStockTotal,
+        brokenSizeRuns: levels.brokenSizeRunTotal,
+        sync,
+      };
+    },
     'devices.current': async () => ({
       id: '01234567-89ab-7def-8123-456789abcdef',
       name: 'bench-1',
@@ -111,9 +146,10 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     client,
     calls,
     shop,
-    setSync(change) {
-      sync = { ...sync, ...change };
-      emit('sync.status', sync);
+    setSync,
+    setAttention(items) {
+      attention = items;
+      setSync({ needsAttention: items.length });
     },
     signInAs(role) {
       session = sessionFor(`${role}@shoebox.test`);

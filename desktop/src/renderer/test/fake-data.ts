@@ -145,7 +145,9 @@ export const variants: FakeVariant[] = products.flatMap((p, pi) =>
       sizeEu,
       width: 'standard' as const,
       sku: `${p.styleCode}-${c.code}-${sizeEu}`,
-      gtin: ean13(`84${String(pi + 1).padStart(3, '0')}${String(ci).padStart(2, '0')}${String(sizeEu).padStart(3, '0')}00`),
+      gtin: ean13(
+        `84${String(pi + 1).padStart(3, '0')}${String(ci).padStart(2, '0')}${String(sizeEu).padStart(3, '0')}00`,
+      ),
       active: true,
       lowStockThreshold: 2,
     })),
@@ -157,7 +159,9 @@ export function initialStock(): Map<string, { onHand: number; reserved: number }
   const stock = new Map<string, { onHand: number; reserved: number }>();
   variants.forEach((v, i) => {
     locations.forEach((l, li) => {
-      const hole = (v.sku.includes('ANA-PUMP-RED') && v.sizeEu === 38) || (v.sku.includes('LIS-LOAF-NAV') && v.sizeEu === 39);
+      const hole =
+        (v.sku.includes('ANA-PUMP-RED') && v.sizeEu === 38) ||
+        (v.sku.includes('LIS-LOAF-NAV') && v.sizeEu === 39);
       const onHand = hole ? 0 : Math.floor(unit(i * 7 + li) * (li === 0 ? 9 : 4));
       const reserved = onHand > 2 && unit(i * 13 + li) > 0.8 ? 1 : 0;
       stock.set(`${v.id}:${l.id}`, { onHand, reserved });
@@ -215,10 +219,11 @@ export function makeOrders(count: number, now = Date.parse('2026-12-02T09:30:00.
   return Array.from({ length: count }, (_, i) => {
     const r = unit(i + 101);
     let acc = 0;
-    const status = statusWeights.find(([, w]) => {
-      acc += w;
-      return r <= acc;
-    })?.[0] ?? 'delivered';
+    const status =
+      statusWeights.find(([, w]) => {
+        acc += w;
+        return r <= acc;
+      })?.[0] ?? 'delivered';
     const name = customers[i % customers.length]!;
     const itemCount = 1 + Math.floor(unit(i + 7) * 3);
     const lineVariantIds = Array.from(

@@ -1,6 +1,6 @@
 /** Order statuses in the words the shop uses, each with an icon so colour is never the only signal. */
 import CancelOutlined from '@mui/icons-material/CancelOutlined';
-import CheckCircleOutline from '@mui/icons-material/CheckCircleOutline';
+import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlineOutlined';
 import HourglassEmpty from '@mui/icons-material/HourglassEmpty';
 import Inventory2Outlined from '@mui/icons-material/Inventory2Outlined';
 import LocalShippingOutlined from '@mui/icons-material/LocalShippingOutlined';

@@ -24,9 +24,7 @@ export function loadViews(): SavedView[] {
   try {
     const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
     if (!Array.isArray(parsed)) return [];
-    return parsed.filter(
-      (v): v is SavedView => typeof v?.name === 'string' && typeof v?.query === 'string',
-    );
+    return parsed.filter((v): v is SavedView => typeof v?.name === 'string' && typeof v?.query === 'string');
   } catch {
     return [];
   }
@@ -38,6 +36,10 @@ export function saveViews(views: readonly SavedView[]): void {
 
 /** Two queries are the same view when they hold the same parameters, in any order. */
 export function sameQuery(a: string, b: string): boolean {
-  const norm = (q: string) => [...new URLSearchParams(q)].map(([k, v]) => `${k}=${v}`).sort().join('&');
+  const norm = (q: string) =>
+    [...new URLSearchParams(q)]
+      .map(([k, v]) => `${k}=${v}`)
+      .sort()
+      .join('&');
   return norm(a) === norm(b);
 }
