@@ -2,7 +2,9 @@
  * The frame around every signed-in screen: navigation on the left (only what this role may use),
  * the top bar (shop, search, sync state, user), the offline band, and the screen itself.
  */
-import { AppBar, Box, Toolbar, Typography } from '@mui/material';
+import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined';
+import { AppBar, Box, Chip, Toolbar, Typography } from '@mui/material';
+import type { MouseEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { Session } from '../../ipc/index.ts';
 import { EmptyState } from '../components/ScreenState.tsx';
@@ -59,6 +61,27 @@ export function Frame({ session, screens }: { session: Session; screens: readonl
             </Typography>
             <SearchBox ref={searchRef} screens={navigable} />
             <Box sx={{ flex: 1 }} />
+            {(status?.needsAttention ?? 0) > 0 && (
+              <Chip
+                component="a"
+                href="/sync"
+                clickable
+                onClick={(e: MouseEvent) => {
+                  e.preventDefault();
+                  navigate('/sync');
+                }}
+                size="small"
+                icon={<SyncProblemOutlined />}
+                label={`${status?.needsAttention} need attention`}
+                data-testid="attention-count"
+                sx={{
+                  bgcolor: '#fff4d6',
+                  color: '#6b4a00',
+                  fontWeight: 600,
+                  '& .MuiChip-icon': { color: '#9a6700' },
+                }}
+              />
+            )}
             <Box sx={{ bgcolor: '#fff', borderRadius: 4 }}>
               <SyncIndicator status={status} />
             </Box>

@@ -14,7 +14,10 @@ import { CountScreen, countShortcuts } from '../features/inventory/CountScreen.t
 import { InventoryScreen, inventoryShortcuts } from '../features/inventory/InventoryScreen.tsx';
 import { ReceiveScreen, receiveShortcuts } from '../features/inventory/ReceiveScreen.tsx';
 import ReceiptLongOutlined from '@mui/icons-material/ReceiptLongOutlined';
+import { OrderDetailScreen, orderDetailShortcuts } from '../features/orders/OrderDetailScreen.tsx';
 import { OrdersScreen, ordersShortcuts } from '../features/orders/OrdersScreen.tsx';
+import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined';
+import { attentionShortcuts, NeedsAttentionScreen } from '../features/sync/NeedsAttentionScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
 import { allows } from '../lib/session.tsx';
@@ -41,7 +44,7 @@ export interface ScreenRoute {
 export const screens: readonly ScreenRoute[] = [
   {
     path: '/',
-    title: 'Home',
+    title: 'Dashboard',
     section: 'Shop',
     icon: HomeOutlined,
     access: 'signed-in',
@@ -59,6 +62,16 @@ export const screens: readonly ScreenRoute[] = [
     keywords: 'queue pick pack ship customers',
     Screen: OrdersScreen,
     shortcuts: ordersShortcuts,
+  },
+  {
+    path: '/orders/:number',
+    title: 'Order',
+    section: 'Shop',
+    icon: ReceiptLongOutlined,
+    access: 'orders:read',
+    Screen: OrderDetailScreen,
+    shortcuts: orderDetailShortcuts,
+    nav: false,
   },
   {
     path: '/inventory',
@@ -91,6 +104,17 @@ export const screens: readonly ScreenRoute[] = [
     keywords: 'delivery receive scan supplier',
     Screen: ReceiveScreen,
     shortcuts: receiveShortcuts,
+  },
+  {
+    path: '/sync',
+    title: 'Needs attention',
+    section: 'Settings',
+    icon: SyncProblemOutlined,
+    access: 'signed-in',
+    goKey: 'a',
+    keywords: 'sync refused rejected pending conflicts retry dismiss',
+    Screen: NeedsAttentionScreen,
+    shortcuts: attentionShortcuts,
   },
   {
     path: '/settings/about',
