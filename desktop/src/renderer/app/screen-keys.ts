@@ -19,7 +19,9 @@ export function useScreenKeys(bindings: Record<string, (() => void) | undefined>
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (isTypingTarget(e.target) || dialogOpen() || goPending() || e.key === 'g') return;
-      const action = latest.current[e.key];
+      // Named keys are bound lower-case (`escape`), letters as typed.
+      const action =
+        latest.current[e.key] ?? (e.key.length > 1 ? latest.current[e.key.toLowerCase()] : undefined);
       if (!action) return;
       e.preventDefault();
       action();

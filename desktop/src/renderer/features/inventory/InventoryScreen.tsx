@@ -72,7 +72,7 @@ function StyleStock({ productId, onBack }: { productId: string; onBack(): void }
     r: may('inventory:receive') ? () => navigate(`/inventory/receive${loc ? `?loc=${loc}` : ''}`) : undefined,
     a: may('inventory:adjust') ? () => setDialog('adjust') : undefined,
     t: may('inventory:adjust') ? () => setDialog('transfer') : undefined,
-    Escape: onBack,
+    escape: onBack,
   });
 
   if (grid.status === 'loading') return <LoadingSkeleton rows={5} label="Loading stock" />;

@@ -117,7 +117,7 @@ function Order({ order, reload }: { order: OrderDetail; reload(): void }) {
       (canMove ? order.allowedEvents : []).map((e) => [transitionWords[e]?.key ?? '', () => void move(e)]),
     ),
     n: () => noteRef.current?.focus(),
-    Escape: () => navigate('/orders'),
+    escape: () => navigate('/orders'),
   });
   const cur = order.currency;
 
