@@ -1,21 +1,14 @@
 /**
- * Online or offline, decided by probing the API's health route: on a timer, and at once when
- * asked (`probeNow`). Until the sync engine exists nothing is ever pending, so the status counts
- * are 0 and the state is never "syncing"; the engine will own those numbers.
+ * Is the API there? Probes its health route on a timer, and at once when asked (`probeNow`).
+ * The sync engine owns the status; this tells it what the probe saw, so the top bar knows the
+ * API's state even while nobody is signed in (and sync is not running).
  */
-import type { SyncStatus } from '../ipc/index.ts';
 import type { BackendConfig } from './config.ts';
 
-export function createConnectivity(config: BackendConfig, onChange: (status: SyncStatus) => void) {
-  let status: SyncStatus = {
-    state: 'offline',
-    pending: 0,
-    needsAttention: 0,
-    lastContactAt: null,
-    apiUrl: config.apiUrl,
-  };
+export function createConnectivity(config: BackendConfig, onProbe: (up: boolean) => void) {
   let timer: NodeJS.Timeout | undefined;
-  let inFlight: Promise<SyncStatus> | undefined;
+  let inFlight: Promise<boolean> | undefined;
+  let last: boolean | null = null;
 
   async function probe(): Promise<boolean> {
     try {
@@ -29,21 +22,13 @@ export function createConnectivity(config: BackendConfig, onChange: (status: Syn
     }
   }
 
-  async function probeNow(): Promise<SyncStatus> {
+  function probeNow(): Promise<boolean> {
     inFlight ??= probe()
       .then((up) => {
-        const next: SyncStatus = {
-          ...status,
-          state: up ? 'online' : 'offline',
-          lastContactAt: up ? new Date().toISOString() : status.lastContactAt,
-        };
-        const changed = next.state !== status.state;
-        status = next;
-        if (changed) {
-          config.log('info', `API ${next.state}`, { apiUrl: config.apiUrl });
-          onChange(status);
-        }
-        return status;
+        if (up !== last) config.log('info', `API ${up ? 'online' : 'offline'}`, { apiUrl: config.apiUrl });
+        last = up;
+        onProbe(up);
+        return up;
       })
       .finally(() => {
         inFlight = undefined;
@@ -52,9 +37,8 @@ export function createConnectivity(config: BackendConfig, onChange: (status: Syn
   }
 
   return {
-    status: (): SyncStatus => status,
     probeNow,
-    start(): Promise<SyncStatus> {
+    start(): Promise<boolean> {
       timer ??= setInterval(() => void probeNow(), config.probeIntervalMs);
       timer.unref();
       return probeNow();

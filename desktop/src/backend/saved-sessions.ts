@@ -5,6 +5,7 @@
  * the same password, and is possible only while that refresh token would still be accepted.
  */
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { permissions } from '@shoebox/shared';
 import { z } from 'zod';
@@ -69,7 +70,21 @@ export function createSavedSessions(dataDir: string) {
       return expected.length === actual.length && timingSafeEqual(expected, actual);
     },
 
+    /** A refresh rotated the token: keep the new one, or the next offline sign-in would hold a dead one. */
+    async updateRefreshToken(
+      email: string,
+      refreshToken: string,
+      refreshTokenExpiresAt: string,
+    ): Promise<void> {
+      const parsed = savedSession.safeParse(await readJson(fileOf(email)));
+      if (!parsed.success) return;
+      await writeJsonPrivate(fileOf(email), { ...parsed.data, refreshToken, refreshTokenExpiresAt });
+    },
+
     wipe: (email: string): Promise<void> => removeFile(fileOf(email)),
+
+    /** Every saved session on this device (a revoked device keeps none). */
+    wipeAll: (): Promise<void> => rm(join(dataDir, 'sessions'), { recursive: true, force: true }),
   };
 }
 export type SavedSessions = ReturnType<typeof createSavedSessions>;

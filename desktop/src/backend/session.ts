@@ -10,7 +10,7 @@ import { ipcError } from '../ipc/index.ts';
 import type { BackendConfig } from './config.ts';
 import type { SavedSessions } from './saved-sessions.ts';
 
-interface Tokens {
+export interface Tokens {
   accessToken: string;
   accessTokenExpiresAt: string;
   refreshToken: string;
@@ -89,6 +89,10 @@ export function createSessionService(
     current: (): Session | null => current?.session ?? null,
     /** The live tokens for the API (sync uses them); null when signed out or signed in offline. */
     tokens: (): Tokens | null => current?.tokens ?? null,
+    /** Sync renewed the tokens (a refresh, or the first one after an offline sign-in). */
+    setTokens(tokens: Tokens): void {
+      if (current) current = { ...current, tokens };
+    },
 
     async signIn(args: ArgsOf<'session.signIn'>): Promise<Session> {
       let next: SessionState;

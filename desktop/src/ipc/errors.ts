@@ -27,6 +27,8 @@ export const ipcErrorCodes = {
   OFFLINE_NO_SAVED_SESSION: 'unauthenticated',
   /** Offline sign-in: the password does not match the one this device saw last. */
   OFFLINE_PASSWORD_MISMATCH: 'unauthenticated',
+  /** sync.retry of a refused change that is no longer listed (dismissed or retried already). */
+  ATTENTION_NOT_FOUND: 'not_found',
   /** A network printer refused or did not answer. */
   PRINTER_UNREACHABLE: 'external',
   /** The API answered with something the desktop does not understand. */

@@ -68,6 +68,16 @@ INSERT INTO sync_state (only_row, cursor, last_sync_at) VALUES (1, NULL, NULL);`
       lookup('order', 'status', 'status'),
     ].join('\n'),
   },
+  {
+    version: 3,
+    name: 'cache facts (the role the mirror was pulled for) and scan and queue lookups',
+    sql: [
+      'CREATE TABLE cache_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);',
+      lookup('variant', 'sku', 'sku'),
+      lookup('variant', 'gtin', 'gtin'),
+      lookup('order', 'created_at', 'createdAt'),
+    ].join('\n'),
+  },
 ];
 
 export const latestVersion = (list: readonly Migration[] = migrations): number => list.at(-1)?.version ?? 0;

@@ -81,8 +81,7 @@ export class HttpTransport implements Transport {
       throw new SyncUnreachable(`${what}: no answer (${String(cause)})`, { cause });
     }
     const type = response.headers.get('content-type') ?? '';
-    if (type.startsWith('application/problem+json')) throw refusal(response.status, text, what);
-    if (!response.ok) throw new SyncUnreachable(`${what}: answered ${response.status} without a problem`);
+    if (!response.ok || type.startsWith('application/problem+json')) throw problemOf(response, text, what);
     if (!type.startsWith('application/json'))
       throw new SyncUnreachable(`${what}: answered ${type || 'no content type'}, not JSON`);
     try {
@@ -91,6 +90,16 @@ export class HttpTransport implements Transport {
       throw new SyncUnreachable(`${what}: the answer is not valid JSON`, { cause });
     }
   }
+}
+
+/**
+ * What a refusal means: a problem+json is the server's DomainError, rebuilt; any other failed
+ * answer (a proxy's error page) counts as not reaching the server.
+ */
+export function problemOf(response: Response, text: string, what: string): Error {
+  const type = response.headers.get('content-type') ?? '';
+  if (type.startsWith('application/problem+json')) return refusal(response.status, text, what);
+  return new SyncUnreachable(`${what}: answered ${response.status} without a problem`);
 }
 
 /** Rebuilds the server's DomainError from its problem+json (the kind comes from the status). */

@@ -1,0 +1,45 @@
+import type Database from 'better-sqlite3';
+import type { Session } from '../../ipc/index.ts';
+import { CacheView } from '../local/cache-view.ts';
+import { createCatalogService } from '../local/catalog-service.ts';
+import { createInventoryService } from '../local/inventory-service.ts';
+import { createOrdersService } from '../local/orders-service.ts';
+import type { ServerReads } from '../server-reads.ts';
+import type { SyncEngine } from '../sync/engine.ts';
+import { catalogHandlers } from './catalog.ts';
+import type { HandlerContext } from './context.ts';
+import { dashboardHandlers } from './dashboard.ts';
+import { inventoryHandlers } from './inventory.ts';
+import { orderHandlers } from './orders.ts';
+import { productHandlers } from './products.ts';
+import { syncHandlers } from './sync.ts';
+
+export type { HandlerContext } from './context.ts';
+
+/** The services over the cache and the domain handler maps built on them. */
+export function createDomainHandlers(deps: {
+  db: Database.Database;
+  engine: SyncEngine;
+  server: ServerReads;
+  session: () => Session | null;
+}) {
+  const view = new CacheView(deps.db, deps.engine.client);
+  const catalog = createCatalogService(view);
+  const ctx: HandlerContext = {
+    session: deps.session,
+    engine: deps.engine,
+    view,
+    catalog,
+    inventory: createInventoryService(view, catalog),
+    orders: createOrdersService(view, (id) => deps.server.order(id)),
+    server: deps.server,
+  };
+  return {
+    ...syncHandlers(ctx),
+    ...catalogHandlers(ctx),
+    ...productHandlers(ctx),
+    ...inventoryHandlers(ctx),
+    ...orderHandlers(ctx),
+    ...dashboardHandlers(ctx),
+  };
+}
