@@ -157,6 +157,15 @@ describe('back-office screens in chromium', () => {
     await shot('receive');
   }, 60_000);
 
+  it('products, and one product read-only', async () => {
+    await open('/products', { role: 'manager' });
+    await page.getByRole('table', { name: 'Products' }).waitFor({ timeout: 30_000 });
+    await shot('products');
+    await page.getByText('Lisbon Loafer').click();
+    await page.getByRole('table', { name: 'Variants' }).waitFor();
+    await shot('product-detail');
+  }, 60_000);
+
   it('needs attention', async () => {
     await open('/sync', { role: 'manager', attention: '1' });
     await page.getByTestId('attention-item').first().waitFor({ timeout: 30_000 });

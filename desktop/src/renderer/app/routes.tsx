@@ -18,6 +18,8 @@ import { OrderDetailScreen, orderDetailShortcuts } from '../features/orders/Orde
 import { OrdersScreen, ordersShortcuts } from '../features/orders/OrdersScreen.tsx';
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined';
 import { attentionShortcuts, NeedsAttentionScreen } from '../features/sync/NeedsAttentionScreen.tsx';
+import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
+import { ProductDetailScreen, ProductsScreen } from '../features/products/ProductsScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
 import { allows } from '../lib/session.tsx';
@@ -104,6 +106,25 @@ export const screens: readonly ScreenRoute[] = [
     keywords: 'delivery receive scan supplier',
     Screen: ReceiveScreen,
     shortcuts: receiveShortcuts,
+  },
+  {
+    path: '/products',
+    title: 'Products',
+    section: 'Catalog',
+    icon: CategoryOutlined,
+    access: 'catalog:write',
+    goKey: 'p',
+    keywords: 'catalogue styles variants barcodes prices',
+    Screen: ProductsScreen,
+  },
+  {
+    path: '/products/:id',
+    title: 'Product',
+    section: 'Catalog',
+    icon: CategoryOutlined,
+    access: 'catalog:write',
+    Screen: ProductDetailScreen,
+    nav: false,
   },
   {
     path: '/sync',

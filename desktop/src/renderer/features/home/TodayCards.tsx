@@ -51,7 +51,16 @@ export function TodayCards() {
   if (summary.status === 'error') return <ErrorState error={summary.error} onRetry={summary.reload} />;
   const s = summary.data;
   return (
-    <Stack spacing={2}>
+    <Stack
+      spacing={2}
+      sx={{
+        '& li a': {
+          color: 'primary.main',
+          textDecoration: 'none',
+          '&:hover': { textDecoration: 'underline' },
+        },
+      }}
+    >
       <Box>
         <Typography variant="h2" sx={{ mb: 1 }}>
           Today's orders

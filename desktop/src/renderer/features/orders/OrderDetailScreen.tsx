@@ -76,6 +76,8 @@ function OrderLoader({ orderId }: { orderId: string }) {
   return <Order order={detail.data} reload={detail.reload} />;
 }
 
+const pairsTitle = (n: number) => `Lines (${n} ${n === 1 ? 'pair' : 'pairs'})`;
+
 function Section({ title, children, id }: { title: string; children: ReactNode; id: string }) {
   return (
     <Paper sx={{ p: 2 }} aria-labelledby={id}>
@@ -149,10 +151,7 @@ function Order({ order, reload }: { order: OrderDetail; reload(): void }) {
       {error && <ErrorState error={error} />}
       <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(280px, 1fr)', gap: 2 }}>
         <Stack spacing={2}>
-          <Section
-            title={`Lines (${order.lines.reduce((s, l) => s + l.quantity, 0)} pairs)`}
-            id="lines-title"
-          >
+          <Section title={pairsTitle(order.lines.reduce((s, l) => s + l.quantity, 0))} id="lines-title">
             <Table aria-label="Order lines">
               <TableHead>
                 <TableRow>
@@ -176,7 +175,9 @@ function Order({ order, reload }: { order: OrderDetail; reload(): void }) {
                     <TableCell>{l.productName}</TableCell>
                     <TableCell>{l.colourName}</TableCell>
                     <TableCell>{size(l.sizeEu, { forCustomer: true })}</TableCell>
-                    <TableCell sx={{ fontFamily: 'ui-monospace, monospace' }}>{l.sku}</TableCell>
+                    <TableCell sx={{ fontFamily: 'ui-monospace, monospace', whiteSpace: 'nowrap' }}>
+                      {l.sku}
+                    </TableCell>
                     <TableCell>{l.quantity}</TableCell>
                     {order.moneyVisible && (
                       <>
@@ -225,7 +226,12 @@ function Order({ order, reload }: { order: OrderDetail; reload(): void }) {
                   onKeyDown={(e) => e.key === 'Enter' && void addNote()}
                   fullWidth
                 />
-                <Button variant="outlined" onClick={() => void addNote()} disabled={!note.trim()}>
+                <Button
+                  variant="outlined"
+                  onClick={() => void addNote()}
+                  disabled={!note.trim()}
+                  sx={{ whiteSpace: 'nowrap', flex: 'none' }}
+                >
                   Add note
                 </Button>
               </Stack>
