@@ -59,7 +59,8 @@ async function open(path: string, settings: Record<string, string> = {}) {
       ]),
     );
   }, settings);
-  await page.goto(`${base()}${path}`);
+  // The first load waits for vite to pre-bundle the dependencies: minutes on a loaded machine.
+  await page.goto(`${base()}${path}`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
 }
 const shot = (name: string) => page.screenshot({ path: join(shots, `desktop-${name}.png`) });
 
@@ -69,7 +70,7 @@ describe('back-office screens in chromium', () => {
     await page.getByTestId('to-pick').waitFor({ timeout: 60_000 });
     await page.getByTestId('low-stock-list').waitFor();
     await shot('dashboard');
-  }, 90_000);
+  }, 180_000);
 
   it('orders queue, 2,000 orders, manager', async () => {
     await open('/orders', { role: 'manager' });
@@ -184,6 +185,10 @@ describe('back-office screens in chromium', () => {
     await page.locator('body').click({ position: { x: 1300, y: 860 } });
     await page.keyboard.press('?');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    // Let MUI's fade-in finish, so the picture is the dialog and not half of it.
+    await expect
+      .poll(() => page.locator('.MuiDialog-container').evaluate((el) => getComputedStyle(el).opacity))
+      .toBe('1');
     await shot('cheat-sheet');
   }, 60_000);
 });

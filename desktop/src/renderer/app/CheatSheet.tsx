@@ -26,7 +26,7 @@ export function CheatSheet(props: {
       open={props.open}
       onClose={props.onClose}
       aria-labelledby="cheat-sheet-title"
-      maxWidth="xs"
+      maxWidth="sm"
       fullWidth
     >
       <DialogTitle id="cheat-sheet-title">Keyboard shortcuts</DialogTitle>
