@@ -87,6 +87,7 @@ describe('sessions against a real store-api', () => {
   it('reports the API online, then signs a warehouse user in with their role and permissions', async () => {
     await until(async () => (await syncState()) === 'online', 'online');
     const answer = await rpc('session.signIn', demoStaff.warehouse);
+    expect(answer.body.code).toBeUndefined();
     expect(answer.status).toBe(200);
     expect(answer.body.value).toMatchObject({
       user: { email: 'warehouse@shoebox.test', role: 'warehouse' },

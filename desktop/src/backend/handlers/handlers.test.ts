@@ -115,6 +115,32 @@ describe('catalogue from the cache', () => {
     expect(JSON.parse(row.row)).not.toHaveProperty('priceMinor');
   });
 
+  it('pulls the mirror again, pending changes kept, when another role starts syncing on the device', async () => {
+    const d = await device('manager');
+    d.net.up = false;
+    await value(d, 'inventory.adjust', {
+      variantId: sku('MILA-NUDE-38'),
+      locationId: shop.locations.main,
+      delta: -1,
+      reason: 'damage',
+    });
+    d.net.up = true;
+    const priced = () => {
+      const found = d.db.prepare('SELECT row FROM mirror_variant WHERE id = ?').get(sku('MILA-NUDE-38')) as
+        | { row: string }
+        | undefined;
+      return found ? 'priceMinor' in JSON.parse(found.row) : null;
+    };
+    expect(priced()).toBe(true);
+    d.signIn('warehouse');
+    await d.engine.start('warehouse'); // as a warehouse sign-in does
+    for (let i = 0; i < 200 && priced() !== false; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(priced()).toBe(false);
+    for (let i = 0; i < 200 && serverOnHand(sku('MILA-NUDE-38')) !== 4; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(serverOnHand(sku('MILA-NUDE-38'))).toBe(4);
+  });
+
   it('resolves a scanned GTIN or a typed SKU in any case, and answers null for an unknown code', async () => {
     const d = await device('warehouse');
     expect(await value(d, 'catalog.findByCode', { code: '4006381333931' })).toMatchObject({
@@ -344,6 +370,11 @@ describe('orders', () => {
     await value(d, 'orders.note', { orderId: shop.orders.paid, text: 'box damaged, repacked' });
     const picking = await value(d, 'orders.list', { status: 'picking' });
     expect(picking.items.map((o) => o.id).sort()).toEqual([shop.orders.paid, shop.orders.picking].sort());
+    expect(picking.total).toBe(2);
+    expect((await value(d, 'orders.list', { status: 'paid' })).total).toBe(0);
+    const secondPage = await value(d, 'orders.list', { pageSize: '3', page: '2' });
+    expect([secondPage.total, secondPage.items.map((o) => o.status)]).toEqual([4, ['picking']]);
+    expect(await value(d, 'dashboard.summary')).toMatchObject({ toPick: 0, toPack: 2, flagged: 1 });
     const detail = await value(d, 'orders.detail', { orderId: shop.orders.paid });
     expect(detail).toMatchObject({
       status: 'picking',

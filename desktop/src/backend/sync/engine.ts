@@ -57,6 +57,7 @@ export async function createSyncEngine(options: SyncEngineOptions) {
   let wakeSleep: (() => void) | null = null;
   let published = '';
   let lastProblem: string | null = null;
+  let runningFor: Role | null = null;
 
   const hooks: EngineHooks = {
     onContact(reached) {
@@ -181,7 +182,9 @@ export async function createSyncEngine(options: SyncEngineOptions) {
 
     /** Starts syncing for the signed-in role (again after a sign-out). */
     async start(role: Role): Promise<void> {
-      if (running) return;
+      if (running && role === runningFor) return;
+      if (running) await stop(); // someone else signed in without signing out first
+      runningFor = role;
       await prepareFor(role);
       running = true;
       client.notify();

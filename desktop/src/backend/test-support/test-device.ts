@@ -26,7 +26,9 @@ export async function openTestDevice(host: ServerHost, role: Role) {
   const db: Database.Database = openCacheDatabase(file);
   const deviceId = newId();
   const net: Network = { up: true, revoked: false };
-  const endpoint = host.endpoint({ deviceId, role });
+  let session: Session | null = sessionOf(role);
+  // The server scopes a request by the signed-in staff member's role, as store-api does by token.
+  const endpoint = () => host.endpoint({ deviceId, role: session?.user.role ?? role });
   const gate = () => {
     if (!net.up) throw new Error('network down');
     if (net.revoked)
@@ -45,7 +47,6 @@ export async function openTestDevice(host: ServerHost, role: Role) {
       forgotten += 1;
     },
   };
-  let session: Session | null = sessionOf(role);
   const revokedWith: string[] = [];
   const statuses: SyncStatus[] = [];
   const engine = await createSyncEngine({
@@ -57,11 +58,11 @@ export async function openTestDevice(host: ServerHost, role: Role) {
         () => ({
           pull: async (r) => {
             gate();
-            return endpoint.pull(r);
+            return endpoint().pull(r);
           },
           push: async (r) => {
             gate();
-            return endpoint.push(r);
+            return endpoint().push(r);
           },
         }),
         auth,
