@@ -64,7 +64,7 @@ describe('desktop in browser mode against a real API', () => {
     expect(await page.getByTestId('shop-name').textContent()).toContain('Shoebox Test Shop');
     expect(await page.getByTestId('role').textContent()).toBe('Warehouse');
     const nav = await page.getByTestId('navigation').textContent();
-    expect(nav).toContain('Home');
+    expect(nav).toContain('Dashboard');
     expect(nav).toContain('About this device');
     await expect.poll(() => syncState().textContent()).toBe('Online');
     expect(await page.locator('body').textContent()).not.toMatch(/revenue|price|refund|€/i);

@@ -8,8 +8,14 @@ export const globalShortcuts: ReadonlyArray<{ keys: string; what: string }> = [
   { keys: 'Esc', what: 'Close a dialog or leave the search' },
 ];
 
-export function CheatSheet(props: { open: boolean; onClose(): void; screens: readonly ScreenRoute[] }) {
+export function CheatSheet(props: {
+  open: boolean;
+  onClose(): void;
+  screens: readonly ScreenRoute[];
+  current?: ScreenRoute | undefined;
+}) {
   const rows = [
+    ...(props.current?.shortcuts ?? []).map((s) => ({ ...s, what: `${s.what} (${props.current?.title})` })),
     ...globalShortcuts,
     ...props.screens
       .filter((s) => s.goKey)
@@ -20,7 +26,7 @@ export function CheatSheet(props: { open: boolean; onClose(): void; screens: rea
       open={props.open}
       onClose={props.onClose}
       aria-labelledby="cheat-sheet-title"
-      maxWidth="xs"
+      maxWidth="sm"
       fullWidth
     >
       <DialogTitle id="cheat-sheet-title">Keyboard shortcuts</DialogTitle>

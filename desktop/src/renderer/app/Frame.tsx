@@ -2,7 +2,9 @@
  * The frame around every signed-in screen: navigation on the left (only what this role may use),
  * the top bar (shop, search, sync state, user), the offline band, and the screen itself.
  */
-import { AppBar, Box, Toolbar, Typography } from '@mui/material';
+import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined';
+import { AppBar, Box, Chip, Toolbar, Typography } from '@mui/material';
+import type { MouseEvent } from 'react';
 import { useRef, useState } from 'react';
 import type { Session } from '../../ipc/index.ts';
 import { EmptyState } from '../components/ScreenState.tsx';
@@ -13,7 +15,7 @@ import { useSyncStatus } from '../lib/sync-status.ts';
 import { CheatSheet } from './CheatSheet.tsx';
 import { NavList } from './NavList.tsx';
 import { Link, navigate, useLocation } from './router.tsx';
-import { type ScreenRoute, screensFor } from './routes.tsx';
+import { matchScreen, type ScreenRoute, screensFor } from './routes.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { useGlobalKeys } from './shortcuts.ts';
 import { UserMenu } from './UserMenu.tsx';
@@ -27,7 +29,8 @@ export function Frame({ session, screens }: { session: Session; screens: readonl
   const [helpOpen, setHelpOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const allowed = screensFor(screens, session);
-  const current = allowed.find((s) => s.path === pathname);
+  const current = matchScreen(allowed, pathname);
+  const navigable = allowed.filter((s) => s.nav !== false);
 
   useGlobalKeys({
     search: () => searchRef.current?.focus(),
@@ -48,7 +51,7 @@ export function Frame({ session, screens }: { session: Session; screens: readonl
         <Typography variant="h3" component="p" sx={{ px: 2, py: 1.5 }}>
           {session.shopName}
         </Typography>
-        <NavList screens={allowed} current={pathname} />
+        <NavList screens={navigable} current={pathname} />
       </Box>
       <Box sx={{ display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <AppBar position="sticky" elevation={0} color="primary">
@@ -56,8 +59,29 @@ export function Frame({ session, screens }: { session: Session; screens: readonl
             <Typography component="h1" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }} data-testid="shop-name">
               {session.shopName} · Back office
             </Typography>
-            <SearchBox ref={searchRef} screens={allowed} />
+            <SearchBox ref={searchRef} screens={navigable} />
             <Box sx={{ flex: 1 }} />
+            {(status?.needsAttention ?? 0) > 0 && (
+              <Chip
+                component="a"
+                href="/sync"
+                clickable
+                onClick={(e: MouseEvent) => {
+                  e.preventDefault();
+                  navigate('/sync');
+                }}
+                size="small"
+                icon={<SyncProblemOutlined />}
+                label={`${status?.needsAttention} need attention`}
+                data-testid="attention-count"
+                sx={{
+                  bgcolor: '#fff4d6',
+                  color: '#6b4a00',
+                  fontWeight: 600,
+                  '& .MuiChip-icon': { color: '#9a6700' },
+                }}
+              />
+            )}
             <Box sx={{ bgcolor: '#fff', borderRadius: 4 }}>
               <SyncIndicator status={status} />
             </Box>
@@ -83,7 +107,7 @@ export function Frame({ session, screens }: { session: Session; screens: readonl
           )}
         </Box>
       </Box>
-      <CheatSheet open={helpOpen} onClose={() => setHelpOpen(false)} screens={allowed} />
+      <CheatSheet open={helpOpen} onClose={() => setHelpOpen(false)} screens={navigable} current={current} />
     </Box>
   );
 }

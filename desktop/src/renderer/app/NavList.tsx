@@ -4,8 +4,16 @@ import { Box, List, ListItemButton, ListItemIcon, ListItemText, ListSubheader } 
 import { navigate } from './router.tsx';
 import type { ScreenRoute } from './routes.tsx';
 
+/** A section stays lit on its detail pages (`/orders/SB-…` lights Orders). */
+const isCurrent = (path: string, current: string) =>
+  path === current || (path !== '/' && current.startsWith(`${path}/`));
+
 export function NavList({ screens, current }: { screens: readonly ScreenRoute[]; current: string }) {
   const sections = [...new Set(screens.map((s) => s.section))];
+  // The most specific match wins: /inventory/receive lights Receive, not Inventory as well.
+  const lit = screens
+    .filter((s) => isCurrent(s.path, current))
+    .sort((a, b) => b.path.length - a.path.length)[0]?.path;
   return (
     <Box component="nav" aria-label="Sections">
       {sections.map((section) => (
@@ -23,8 +31,8 @@ export function NavList({ screens, current }: { screens: readonly ScreenRoute[];
                 key={s.path}
                 component="a"
                 href={s.path}
-                selected={s.path === current}
-                aria-current={s.path === current ? 'page' : undefined}
+                selected={s.path === lit}
+                aria-current={s.path === lit ? 'page' : undefined}
                 onClick={(e: MouseEvent) => {
                   e.preventDefault();
                   navigate(s.path);

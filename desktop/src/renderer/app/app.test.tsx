@@ -80,7 +80,7 @@ describe('role-aware navigation', () => {
     fake.signInAs('warehouse');
     renderApp(fake, { screens: withMoneyScreens });
     await screen.findByTestId('navigation');
-    expect(navigation().getByText('Home')).toBeTruthy();
+    expect(navigation().getByText('Dashboard')).toBeTruthy();
     expect(navigation().getByText('About this device')).toBeTruthy();
     expect(navigation().queryByText('Revenue')).toBeNull();
     expect(navigation().queryByText('Prices')).toBeNull();

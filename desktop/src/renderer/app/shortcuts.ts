@@ -7,6 +7,10 @@ import { isTypingTarget } from '../lib/dom.ts';
 
 export const GO_WINDOW_MS = 1500;
 
+/** When `g` was pressed (0: not waiting for a letter). Screen keys stand aside meanwhile. */
+let goPressedAt = 0;
+export const goPending = (): boolean => goPressedAt > 0 && performance.now() - goPressedAt <= GO_WINDOW_MS;
+
 export interface GlobalKeyActions {
   search(): void;
   help(): void;
@@ -19,7 +23,6 @@ export function useGlobalKeys(actions: GlobalKeyActions): void {
   latest.current = actions;
 
   useEffect(() => {
-    let goPressedAt = 0;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       if (isTypingTarget(e.target)) return;

@@ -4,6 +4,7 @@
  */
 import { DomainError, permissionsOf, type Role } from '@shoebox/shared';
 import {
+  type AttentionItem,
   type Backend,
   createIpcClient,
   dispatch,
@@ -15,6 +16,7 @@ import {
   type Session,
   type SyncStatus,
 } from '../../ipc/index.ts';
+import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
   'owner@shoebox.test': { password: 'owner-pw', name: 'Olivia Owner', role: 'owner' },
@@ -29,11 +31,16 @@ export const fakeTwoFactorCode = '246810';
 export interface FakeBackend extends Backend {
   client: IpcClient;
   calls: string[];
+  /** The in-memory shop behind the catalog, inventory and orders handlers. */
+  shop: FakeShop;
   setSync(change: Partial<SyncStatus>): void;
+  /** Puts refused changes in "Needs attention" (and the count in the sync state). */
+  setAttention(items: AttentionItem[]): void;
   signInAs(role: Role): Session;
 }
 
-export function createFakeBackend(): FakeBackend {
+export function createFakeBackend(options: { orders?: number } = {}): FakeBackend {
+  const shop = createFakeShop(options.orders);
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(event: E, payload: EventOf<E>) => {
     for (const l of listeners) l(event, payload);
@@ -47,6 +54,11 @@ export function createFakeBackend(): FakeBackend {
     apiUrl: 'http://api.test',
   };
   const calls: string[] = [];
+  let attention: AttentionItem[] = [];
+  const setSync = (change: Partial<SyncStatus>) => {
+    sync = { ...sync, ...change };
+    emit('sync.status', sync);
+  };
 
   const sessionFor = (email: string): Session => {
     const person = people[email]!;
@@ -60,6 +72,7 @@ export function createFakeBackend(): FakeBackend {
   };
 
   const handlers: Partial<Handlers> = {
+    ...shopHandlers(shop, () => session),
     'session.signIn': async ({ email, password, code }) => {
       const person = people[email];
       if (!person || person.password !== password)
@@ -85,6 +98,33 @@ export function createFakeBackend(): FakeBackend {
     },
     'session.current': async () => session,
     'sync.status': async () => sync,
+    'sync.now': async () => sync,
+    'sync.needsAttention': async () => attention,
+    'sync.dismiss': async ({ mutationId }) => {
+      attention = attention.filter((a) => a.mutationId !== mutationId);
+      setSync({ needsAttention: attention.length });
+      return null;
+    },
+    'sync.retry': async ({ mutationId }) => {
+      attention = attention.filter((a) => a.mutationId !== mutationId);
+      setSync({ needsAttention: attention.length, pending: sync.pending + 1 });
+      return receipt();
+    },
+    'dashboard.summary': async () => {
+      const count = (status: string) => shop.orders.filter((o) => o.status === status).length;
+      const levels = await shopHandlers(shop, () => session)['inventory.levels']!({ limit: 1 });
+      return {
+        toPick: count('paid'),
+        toPack: count('picking'),
+        toShip: count('packed'),
+        shippedToday: 4,
+        flagged: shop.orders.filter((o) => o.flagged && ['paid', 'picking', 'packed'].includes(o.status))
+          .length,
+        lowStock: levels.lowStockTotal,
+        brokenSizeRuns: levels.brokenSizeRunTotal,
+        sync,
+      };
+    },
     'devices.current': async () => ({
       id: '01234567-89ab-7def-8123-456789abcdef',
       name: 'bench-1',
@@ -120,9 +160,11 @@ export function createFakeBackend(): FakeBackend {
     ...backend,
     client,
     calls,
-    setSync(change) {
-      sync = { ...sync, ...change };
-      emit('sync.status', sync);
+    shop,
+    setSync,
+    setAttention(items) {
+      attention = items;
+      setSync({ needsAttention: items.length });
     },
     signInAs(role) {
       session = sessionFor(`${role}@shoebox.test`);

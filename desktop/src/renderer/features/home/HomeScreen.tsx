@@ -1,16 +1,18 @@
 /**
- * Home: the state of this device (online or not, what is waiting to be sent) and who is signed in
+ * Home, the dashboard: today's orders and stock to look at (TodayCards), the state of this device (online or not, what is waiting to be sent) and who is signed in
  * with what their role lets them do. The day's work (orders to pick, low stock) joins it when the
  * offline cache arrives.
  */
 import { Box, Chip, Paper, Stack, Typography } from '@mui/material';
 import { permissions } from '@shoebox/shared';
+import { Link } from '../../app/router.tsx';
 import { OfflineNotice, Page } from '../../components/ScreenState.tsx';
 import { SyncIndicator, syncLabel } from '../../components/SyncIndicator.tsx';
 import { when } from '../../lib/format.ts';
 import { permissionWords, roleName } from '../../lib/roles.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useSyncStatus } from '../../lib/sync-status.ts';
+import { TodayCards } from './TodayCards.tsx';
 
 export function HomeScreen() {
   const { session } = useSession();
@@ -24,6 +26,7 @@ export function HomeScreen() {
       {status?.state === 'offline' && (
         <OfflineNotice stillWorks="You stay signed in and can move around the app. Anything you change is kept on this device and sent when the shop server answers again." />
       )}
+      <TodayCards />
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 2 }}>
         <Paper sx={{ p: 2 }} aria-labelledby="sync-card-title">
           <Typography id="sync-card-title" variant="h2" sx={{ mb: 1 }}>
@@ -42,6 +45,7 @@ export function HomeScreen() {
               Changes waiting to be sent: {status?.pending ?? 0} · needing attention:{' '}
               {status?.needsAttention ?? 0}
             </Typography>
+            {(status?.needsAttention ?? 0) > 0 && <Link to="/sync">Open Needs attention</Link>}
           </Stack>
         </Paper>
         <Paper sx={{ p: 2 }} aria-labelledby="role-card-title">

@@ -1,0 +1,194 @@
+/**
+ * Screenshots of every back-office screen at 1440x900 in Debian chromium, over the renderer's
+ * fake backend (desktop/src/renderer/test/app-harness): the same shop every run, no API needed.
+ * SHOEBOX_SCREENSHOTS=1 writes them to docs/screenshots/ (else to a temp folder). Each shot also
+ * checks the state it shows, so a broken screen fails here instead of producing a blank picture.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Browser, Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../chromium.ts';
+
+const harnessRoot = resolve(import.meta.dirname, '../../desktop/src/renderer/test/app-harness');
+const shots = process.env.SHOEBOX_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../docs/screenshots')
+  : mkdtempSync(join(tmpdir(), 'shoebox-shots-'));
+// Fixed ids from desktop/src/renderer/test/fake-data.ts (fakeId): Ana Pump and the MAIN location.
+const ANA = '00000000-0000-4000-8003-000000000001';
+const MAIN = '00000000-0000-4000-8001-000000000001';
+
+let server: ViteDevServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await createServer({
+    root: harnessRoot,
+    configFile: false,
+    plugins: [react()],
+    logLevel: 'error',
+    server: { host: '127.0.0.1', port: 0 },
+  });
+  await server.listen();
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const base = () => server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+
+async function open(path: string, settings: Record<string, string> = {}) {
+  await page?.close();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript((s) => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('harness.')) localStorage.removeItem(k);
+    for (const [k, v] of Object.entries(s)) localStorage.setItem(`harness.${k}`, v);
+    // The locations a device learns from the history (use-locations.ts), as after the first visit.
+    localStorage.setItem(
+      'shoebox.locations',
+      JSON.stringify([
+        { id: '00000000-0000-4000-8001-000000000001', code: 'MAIN' },
+        { id: '00000000-0000-4000-8001-000000000002', code: 'SHOP' },
+      ]),
+    );
+  }, settings);
+  // The first load waits for vite to pre-bundle the dependencies: minutes on a loaded machine.
+  await page.goto(`${base()}${path}`, { timeout: 120_000, waitUntil: 'domcontentloaded' });
+}
+const shot = (name: string) => page.screenshot({ path: join(shots, `desktop-${name}.png`) });
+
+describe('back-office screens in chromium', () => {
+  it('dashboard', async () => {
+    await open('/', { role: 'manager' });
+    await page.getByTestId('to-pick').waitFor({ timeout: 60_000 });
+    await page.getByTestId('low-stock-list').waitFor();
+    await shot('dashboard');
+  }, 180_000);
+
+  it('orders queue, 2,000 orders, manager', async () => {
+    await open('/orders', { role: 'manager' });
+    await page.getByRole('table', { name: 'Orders' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('columnheader', { name: 'Total' }).count()).toBe(1);
+    await shot('orders');
+  }, 60_000);
+
+  it('orders queue, "To pick" view, warehouse (no money)', async () => {
+    await open('/orders?f.status=paid&sort=createdAt', { role: 'warehouse' });
+    await page.getByRole('table', { name: 'Orders' }).waitFor({ timeout: 30_000 });
+    expect(await page.locator('body').textContent()).not.toMatch(/€|\brevenue|\bprice|\brefund/i);
+    await shot('orders-to-pick-warehouse');
+  }, 60_000);
+
+  it('orders queue, no match', async () => {
+    await open('/orders?q=nobody-at-all', { role: 'manager' });
+    await page.getByText('No orders match these filters').waitFor({ timeout: 30_000 });
+    await shot('orders-empty');
+  }, 60_000);
+
+  it('order detail, manager', async () => {
+    await open('/orders', { role: 'manager' });
+    await page.getByRole('table', { name: 'Orders' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'To pick' }).click();
+    await page.locator('tbody tr').first().click();
+    await page.getByRole('heading', { name: /^Order SB-/ }).waitFor();
+    await page.getByLabel('Add a note (n)').fill('Customer asked for gift wrap');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Customer asked for gift wrap').waitFor();
+    await shot('order-detail');
+  }, 60_000);
+
+  it('inventory: the list of styles', async () => {
+    await open('/inventory', { role: 'warehouse' });
+    await page.getByRole('table', { name: 'Styles' }).waitFor({ timeout: 30_000 });
+    await shot('inventory-styles');
+  }, 60_000);
+
+  it('inventory: a style as a size x colour grid, with its history', async () => {
+    await open(`/inventory?style=${ANA}`, { role: 'manager' });
+    await page.getByRole('table', { name: 'Stock of Ana Pump' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Movement history' }).waitFor();
+    await shot('inventory-grid');
+  }, 60_000);
+
+  it('inventory offline: the grid works, the history says where it is', async () => {
+    await open(`/inventory?style=${ANA}&loc=${MAIN}`, { role: 'warehouse', offline: '1' });
+    await page.getByText(/movement history is kept on the shop server/).waitFor({ timeout: 30_000 });
+    await shot('inventory-offline');
+  }, 60_000);
+
+  it('cycle count: scans counted, then a wrong code refused', async () => {
+    await open(`/inventory/count?style=${ANA}&loc=${MAIN}`, { role: 'warehouse', offline: '1' });
+    const input = page.getByTestId('scan-input');
+    await input.waitFor({ timeout: 30_000 });
+    for (const code of [
+      'ANA-PUMP-BLK-38',
+      'ANA-PUMP-BLK-38',
+      'ANA-PUMP-BLK-39',
+      'ANA-PUMP-NUD-37',
+      'ANA-PUMP-NUD-37',
+    ]) {
+      await input.fill(code);
+      await input.press('Enter');
+    }
+    await expect.poll(() => page.getByTestId('count-totals').textContent()).toMatch(/Counted 5 of/);
+    await shot('count');
+    await input.fill('POR-BOOT-BLK-39');
+    await input.press('Enter');
+    await page.getByText('EU 39 Black: not this style').waitFor();
+    expect(await page.getByTestId('scan-feedback').getAttribute('data-cue')).toBe('wrong');
+    await shot('count-wrong-scan');
+  }, 60_000);
+
+  it('receive a delivery', async () => {
+    await open(`/inventory/receive?loc=${MAIN}`, { role: 'warehouse' });
+    const input = page.getByTestId('scan-input');
+    await input.waitFor({ timeout: 30_000 });
+    for (const code of ['LIS-LOAF-TAN-38', 'LIS-LOAF-TAN-38', 'LIS-LOAF-NAV-39', 'POR-BOOT-TAU-40']) {
+      await input.fill(code);
+      await input.press('Enter');
+    }
+    await page.getByRole('table', { name: 'Delivery lines' }).waitFor();
+    await shot('receive');
+  }, 60_000);
+
+  it('products, and one product read-only', async () => {
+    await open('/products', { role: 'manager' });
+    await page.getByRole('table', { name: 'Products' }).waitFor({ timeout: 30_000 });
+    await shot('products');
+    await page.getByText('Lisbon Loafer').click();
+    await page.getByRole('table', { name: 'Variants' }).waitFor();
+    await shot('product-detail');
+  }, 60_000);
+
+  it('needs attention', async () => {
+    await open('/sync', { role: 'manager', attention: '1' });
+    await page.getByTestId('attention-item').first().waitFor({ timeout: 30_000 });
+    await shot('needs-attention');
+  }, 60_000);
+
+  it('needs attention, empty', async () => {
+    await open('/sync', { role: 'warehouse' });
+    await page.getByText('Nothing needs attention').waitFor({ timeout: 30_000 });
+    await shot('needs-attention-empty');
+  }, 60_000);
+
+  it('keyboard cheat sheet on the inventory screen', async () => {
+    await open(`/inventory?style=${ANA}`, { role: 'manager' });
+    await page.getByRole('table', { name: 'Stock of Ana Pump' }).waitFor({ timeout: 30_000 });
+    await page.locator('body').click({ position: { x: 1300, y: 860 } });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    // Let MUI's fade-in finish, so the picture is the dialog and not half of it.
+    await expect
+      .poll(() => page.locator('.MuiDialog-container').evaluate((el) => getComputedStyle(el).opacity))
+      .toBe('1');
+    await shot('cheat-sheet');
+  }, 60_000);
+});
