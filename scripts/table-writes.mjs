@@ -40,6 +40,8 @@ export const TABLE_OWNERS = {
   orderEvents: ['modules/orders/'],
   refunds: ['modules/orders/'],
   paymentEvents: ['modules/orders/'],
+  returns: ['modules/returns/'],
+  returnLines: ['modules/returns/'],
   changeLog: ['lib/changes.ts'],
   domainEvents: ['lib/domain-events.ts'],
   jobLeases: ['jobs/scheduler.ts'],

@@ -14,6 +14,7 @@ import { createOrdersService } from './modules/orders/orders.service.ts';
 import { createCartService } from './modules/cart/cart.service.ts';
 import { createCouponsService } from './modules/coupons/coupons.service.ts';
 import { createCheckoutService } from './flows/deps.ts';
+import { createReturnsService } from './modules/returns/index.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -27,13 +28,15 @@ export function createServices(store: Store, config: Config) {
     resetTtlMinutes: config.passwordResetTtlMinutes,
     storeResetUrl: `${config.storefrontUrl}/account/reset-password`,
   });
+  const inventory = createInventoryService(store);
   return {
     auth,
     passwords,
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),
-    inventory: createInventoryService(store),
+    inventory,
+    returns: createReturnsService({ store, inventory, windowDays: config.returnWindowDays }),
     storeCatalog: createStoreCatalogService(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),

@@ -42,6 +42,8 @@ const envSchema = z.object({
     .regex(/^[A-Z]{2}$/, 'must be an ISO country code like IE')
     .default('IE'),
   SHOP_CURRENCY: z.enum(['EUR', 'USD', 'GBP']).default('EUR'),
+  /** Days after delivery (or shipment, when delivery is not recorded) in which a return is accepted. */
+  RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   RESERVATION_TTL_MINUTES: z.coerce
     .number()
     .int()
@@ -94,6 +96,7 @@ export interface Config {
   shopCountry: string;
   shopCurrency: Env['SHOP_CURRENCY'];
   reservationTtlMs: number;
+  returnWindowDays: number;
   checkoutRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
@@ -142,6 +145,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shopCountry: e.SHOP_COUNTRY,
     shopCurrency: e.SHOP_CURRENCY,
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
+    returnWindowDays: e.RETURN_WINDOW_DAYS,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
     trustProxy: e.TRUST_PROXY,

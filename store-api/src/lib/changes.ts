@@ -17,6 +17,7 @@ export type ChangedEntity =
   | 'bin'
   | 'order'
   | 'order_line'
+  | 'return'
   // Sign-in state (modules/auth/session-state.ts): an account (staff or customer id) whose role,
   // status or sessions changed, and a session (refresh token family id) that was signed out.
   | 'account'
