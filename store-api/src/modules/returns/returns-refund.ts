@@ -5,6 +5,7 @@ import { settleRefund } from '../../flows/refund-order.flow.ts';
 import type { FlowDeps } from '../../flows/deps.ts';
 import {
   findOrder,
+  type OrderRow,
   orderErrors,
   refundableOf,
   type RefundRow,
@@ -12,11 +13,20 @@ import {
   requestRefund,
 } from '../orders/index.ts';
 import { returnErrors } from './returns.errors.ts';
-import { claimRefund, findReturn, linesOfReturn, markRefunded, releaseRefund } from './returns.repo.ts';
+import {
+  claimRefund,
+  findReturn,
+  linesOfReturn,
+  markRefunded,
+  releaseRefund,
+  type ReturnRow,
+} from './returns.repo.ts';
 import type { ReturnsService } from './returns.service.ts';
 
 /** Thrown inside the claim transaction to roll back a refund row another request beat us to. */
 class AlreadyClaimed extends Error {}
+/** Thrown inside it when less money is left on the order than the return gives back. */
+class NotRefundable extends Error {}
 
 /**
  * Refunds a received return's lines through the order's refund books and the original payment
@@ -39,32 +49,9 @@ export async function refundReturn(
   const order = await findOrder(store.db, store, row.orderId);
   if (!order) throw orderErrors.notFound();
 
-  let refund = row.refundId ? await refundById(deps, row.orderId, row.refundId) : null;
-  if (!refund) {
-    const amount = (await linesOfReturn(store.db, store, returnId)).reduce((s, l) => s + l.refundMinor, 0);
-    // An exchange-only return gives no money back.
-    if (amount === 0) throw returnErrors.stateConflict(row.status, 'refunded: it holds only exchanges');
-    try {
-      refund = await store.tx(async (tx) => {
-        const made = await requestRefund(store, tx, ctx, order.id, amount, `Return ${returnId}`);
-        if (!made) throw orderErrors.refundExceedsRefundable(amount, refundableOf(order));
-        if (!(await claimRefund(tx, store, returnId, made.id, ctx.now))) throw new AlreadyClaimed();
-        await recordAudit(store, tx, ctx, {
-          action: 'return.refund',
-          entity: 'return',
-          entityId: returnId,
-          after: { refundId: made.id, amountMinor: amount },
-        });
-        return made;
-      });
-    } catch (e) {
-      if (!(e instanceof AlreadyClaimed)) throw e;
-      const now = await findReturn(store.db, store, returnId);
-      refund = now?.refundId ? await refundById(deps, row.orderId, now.refundId) : null;
-      if (!refund) throw returnErrors.stateConflict(now?.status ?? 'changed', 'refunded now');
-    }
-  }
-
+  let refund =
+    (row.refundId ? await refundById(deps, row.orderId, row.refundId) : null) ??
+    (await openRefund(deps, ctx, row, order));
   if (refund.status === 'pending') {
     const settled = await settleRefund(deps, ctx, order, refund, `refund:${refund.id}`);
     refund = settled.refund;
@@ -76,6 +63,45 @@ export async function refundReturn(
   if (refund.status === 'succeeded')
     await store.tx((tx) => markRefunded(tx, store, returnId, refund.id, ctx.now));
   return { return: await returns.get(returnId), refund: refundView(refund) };
+}
+
+/** The refund row of the return's lines, tied to the return in the same transaction (or the one another request tied first). */
+async function openRefund(
+  deps: Pick<FlowDeps, 'store'>,
+  ctx: RequestContext,
+  row: ReturnRow,
+  order: OrderRow,
+): Promise<RefundRow> {
+  const { store } = deps;
+  const returnId = row.id;
+  const amount = (await linesOfReturn(store.db, store, returnId)).reduce((s, l) => s + l.refundMinor, 0);
+  // An exchange-only return gives no money back.
+  if (amount === 0) throw returnErrors.stateConflict(row.status, 'refunded: it holds only exchanges');
+  try {
+    return await store.tx(async (tx) => {
+      const made = await requestRefund(store, tx, ctx, order.id, amount, `Return ${returnId}`);
+      if (!made) throw new NotRefundable();
+      if (!(await claimRefund(tx, store, returnId, made.id, ctx.now))) throw new AlreadyClaimed();
+      await recordAudit(store, tx, ctx, {
+        action: 'return.refund',
+        entity: 'return',
+        entityId: returnId,
+        after: { refundId: made.id, amountMinor: amount },
+      });
+      return made;
+    });
+  } catch (e) {
+    if (!(e instanceof AlreadyClaimed || e instanceof NotRefundable)) throw e;
+    // Another request for this return may hold the money and the claim: answer its refund.
+    const now = await findReturn(store.db, store, returnId);
+    const refund = now?.refundId ? await refundById(deps, row.orderId, now.refundId) : null;
+    if (!refund && e instanceof NotRefundable) {
+      const fresh = await findOrder(store.db, store, order.id);
+      throw orderErrors.refundExceedsRefundable(amount, fresh ? refundableOf(fresh) : 0);
+    }
+    if (!refund) throw returnErrors.stateConflict(now?.status ?? 'changed', 'refunded now');
+    return refund;
+  }
 }
 
 async function refundById(

@@ -5,7 +5,7 @@ import { createCustomer, createOrderFixture, createOrderStock } from '../../test
 import { useReturnsApp } from './returns-fixtures.ts';
 
 describe(`returns and size exchanges (${testDialect})`, () => {
-  const { seed, shippedOrder, backdateShipment, level } = useReturnsApp();
+  const { seed, shippedOrder, backdateShipment } = useReturnsApp();
   const request = (token: string, body: unknown) => seed.t.call('POST', '/store/returns', { token, body });
 
   it('a customer returns part of a shipped order within the window; the same units cannot come back twice', async () => {
