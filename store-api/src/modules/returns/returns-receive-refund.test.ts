@@ -142,6 +142,12 @@ describe(`size exchanges, receiving and refunding returns (${testDialect})`, () 
     expect(first.body.refund).toMatchObject({ amountMinor: expected, status: 'succeeded' });
     expect(retried.body.refund.id).toBe(first.body.refund.id);
     expect(retried.body.return).toMatchObject({ status: 'refunded', refundId: first.body.refund.id });
+    // A third try through the typed client answers the same refund too.
+    const viaClient = await seed.t.client(seed.t.tokens.manager).admin.returns.refund(opened.body.id);
+    expect(viaClient.refund.id).toBe(first.body.refund.id);
+    expect((await seed.t.client(seed.t.tokens.warehouse).admin.returns.get(opened.body.id)).status).toBe(
+      'refunded',
+    );
 
     const refunds = await seed.t.store.db
       .select()
