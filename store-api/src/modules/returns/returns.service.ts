@@ -2,6 +2,7 @@ import { DomainError, newId } from '@shoebox/shared';
 import type { ReceiveReturnBody, StoreReturnBody } from '@shoebox/shared/contracts';
 import type { Db, Store } from '../../db/client.ts';
 import { recordChanges } from '../../lib/changes.ts';
+import { recordDomainEvents } from '../../lib/domain-events.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import type { InventoryService } from '../inventory/inventory.service.ts';
@@ -82,6 +83,23 @@ export function createReturnsService(deps: ReturnsDeps) {
       };
       await insertReturn(tx, store, row, rows);
       await recordChanges(store, tx, 'return', [id], ctx.now);
+      // Analytics: return rate by size and reason (domain.md, "Reports").
+      await recordDomainEvents(
+        store,
+        tx,
+        rows.map((l) => ({
+          type: 'return.requested' as const,
+          aggregateId: id,
+          data: {
+            orderId: order.id,
+            variantId: l.variantId,
+            quantity: l.quantity,
+            reason: l.reason,
+            exchange: l.exchangeVariantId !== null,
+          },
+        })),
+        ctx.now,
+      );
       if (ctx.actor.type === 'staff' || ctx.actor.type === 'api_key')
         await recordAudit(store, tx, ctx, {
           action: 'return.open',

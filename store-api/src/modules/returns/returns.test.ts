@@ -26,6 +26,18 @@ describe(`returns and size exchanges (${testDialect})`, () => {
       expect.objectContaining({ orderLineId: line.id, quantity: 1, reason: 'too_small', inspection: null }),
     ]);
     expect(res.body.lines[0].refundMinor).toBe(Math.floor(line.lineTotalMinor / 2));
+    const events = await seed.t.store.db
+      .select()
+      .from(seed.t.store.t.domainEvents)
+      .where(eq(seed.t.store.t.domainEvents.aggregateId, res.body.id));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'return.requested' });
+    expect(events[0]!.data).toMatchObject({
+      variantId: line.variantId,
+      quantity: 1,
+      reason: 'too_small',
+      exchange: false,
+    });
 
     const before = await tableCounts(seed.t.store);
     const again = await request(customer.token, {
