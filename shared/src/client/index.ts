@@ -236,6 +236,7 @@ export function createShoeboxClient(options: ShoeboxClientOptions) {
     },
     returns: {
       request: (body: In<typeof c.storeReturnBody>) => send('POST', '/store/returns', c.returnView, { body }),
+      mine: () => get('/store/returns', c.returnList),
     },
   };
 

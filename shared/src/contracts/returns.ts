@@ -74,4 +74,7 @@ export const returnView = z.object({
 });
 export type ReturnView = z.output<typeof returnView>;
 
+/** GET /store/returns: the signed-in customer's returns, newest first. */
+export const returnList = z.object({ items: z.array(returnView) });
+
 export const returnRefundResult = z.object({ return: returnView, refund: adminRefund });

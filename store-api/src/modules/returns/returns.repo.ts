@@ -62,6 +62,35 @@ export async function productsOf(
   return new Map(rows.map((r) => [r.id, r.productId]));
 }
 
+/** A customer's returns with their lines, newest first (at most `limit`). */
+export async function returnsOfCustomer(db: Db, store: Store, customerId: string, limit: number) {
+  const r = store.t.returns;
+  const rows = await db
+    .select()
+    .from(r)
+    .where(eq(r.customerId, customerId))
+    .orderBy(desc(r.createdAt), desc(r.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const l = store.t.returnLines;
+  const lines = await db
+    .select()
+    .from(l)
+    .where(
+      inArray(
+        l.returnId,
+        rows.map((x) => x.id),
+      ),
+    )
+    .orderBy(asc(l.id));
+  return rows.map((row) =>
+    returnViewOf(
+      row,
+      lines.filter((x) => x.returnId === row.id),
+    ),
+  );
+}
+
 export async function insertReturn(tx: Db, store: Store, row: ReturnRow, lines: readonly ReturnLineRow[]) {
   await tx.insert(store.t.returns).values(row);
   await tx.insert(store.t.returnLines).values([...lines]);

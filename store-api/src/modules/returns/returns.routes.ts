@@ -2,6 +2,7 @@ import {
   adminReturnBody,
   idParam,
   receiveReturnBody,
+  returnList,
   returnRefundResult,
   returnView,
   storeReturnBody,
@@ -33,6 +34,16 @@ export const returnsRoutes = (returns: ReturnsService, deps: { store: Store; pay
     status: 201,
     errors: returnErrorCodes.request,
     handler: (ctx, { body }) => returns.request(ctx, body),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/store/returns',
+    summary:
+      'The signed-in customer’s returns and exchanges (the 50 newest), with each line’s inspection once received.',
+    tag,
+    access: 'customer',
+    response: returnList,
+    handler: (ctx) => returns.mine(ctx),
   }),
   defineRoute({
     method: 'post',

@@ -26,6 +26,7 @@ import {
   type ReturnLineRow,
   type ReturnRow,
   returnedQuantities,
+  returnsOfCustomer,
   returnViewOf,
   windowStart,
 } from './returns.repo.ts';
@@ -174,6 +175,12 @@ export function createReturnsService(deps: ReturnsDeps) {
 
   return {
     get,
+
+    /** GET /store/returns: the signed-in customer's own returns (the 50 newest). */
+    async mine(ctx: RequestContext) {
+      if (ctx.actor.type !== 'customer') return { items: [] };
+      return { items: await returnsOfCustomer(store.db, store, ctx.actor.id, 50) };
+    },
 
     /** POST /store/returns: the signed-in customer's own order (another's answers 404). */
     async request(ctx: RequestContext, body: StoreReturnBody) {

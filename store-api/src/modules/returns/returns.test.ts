@@ -55,6 +55,13 @@ describe(`returns and size exchanges (${testDialect})`, () => {
       lines: [{ orderLineId: line.id, quantity: 1, reason: 'defective' }],
     });
     expect(last.status, last.text).toBe(201);
+
+    // The customer sees both returns through the client, newest first; another customer sees none.
+    const mine = await seed.t.client(customer.token).store.returns.mine();
+    expect(mine.items.map((r) => r.id)).toEqual([last.body.id, res.body.id]);
+    expect(mine.items[0]!.lines[0]).toMatchObject({ reason: 'defective', quantity: 1 });
+    const stranger = await createCustomer(seed.t);
+    expect((await seed.t.client(stranger.token).store.returns.mine()).items).toEqual([]);
   });
 
   it('refuses a return after the window with RETURN_WINDOW_CLOSED and writes nothing', async () => {
