@@ -54,6 +54,9 @@ export const TABLE_OWNERS = {
   shipmentEvents: ['modules/shipping/'],
   trackingCounters: ['modules/shipping/'],
   trackingBlocks: ['modules/shipping/'],
+
+  returns: ['modules/returns/'],
+  returnLines: ['modules/returns/'],
   changeLog: ['lib/changes.ts'],
   domainEvents: ['lib/domain-events.ts'],
   jobLeases: ['jobs/scheduler.ts'],

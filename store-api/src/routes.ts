@@ -16,6 +16,7 @@ import { checkoutRoutes } from './modules/checkout/index.ts';
 import { staffSignInRoutes } from './modules/auth/index.ts';
 import { fulfillmentRoutes } from './modules/fulfillment/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
+import { returnsRoutes } from './modules/returns/index.ts';
 import type { Services } from './services.ts';
 import { accountRoutes } from './modules/account/index.ts';
 import { eraseCustomer } from './flows/erase-customer.flow.ts';
@@ -49,5 +50,6 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
 
     ...fulfillmentRoutes(services.fulfillment),
     ...shippingRoutes(services.shipping, services.shipments),
+    ...returnsRoutes(services.returns, { store, payments: services.payments }),
   ];
 }

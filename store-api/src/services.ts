@@ -25,6 +25,7 @@ import { type Carriers, createHouseCarrier, createParcelHubCarrier } from './int
 import { systemContext } from './lib/request-context.ts';
 import { createFulfillmentService } from './modules/fulfillment/index.ts';
 import { createShippingService } from './modules/shipping/index.ts';
+import { createReturnsService } from './modules/returns/index.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -61,6 +62,7 @@ export function createServices(store: Store, config: Config) {
     ...(ship.parcelhub ? { parcelhub: createParcelHubCarrier(ship.parcelhub) } : {}),
   };
   const shipments: ShipmentDeps = { store, carriers, shipFrom: ship.shipFrom };
+  const inventory = createInventoryService(store);
   return {
     auth,
     staffSignIn,
@@ -76,7 +78,8 @@ export function createServices(store: Store, config: Config) {
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),
-    inventory: createInventoryService(store),
+    inventory,
+    returns: createReturnsService({ store, inventory, windowDays: config.returnWindowDays }),
     storeCatalog: createStoreCatalogService(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),

@@ -165,6 +165,13 @@ export function adminEndpoints(request: ReturnType<typeof createRequest>) {
       addNote: (id: string, body: In<typeof c.orderNoteBody>) =>
         send('POST', `/admin/orders/${seg(id)}/notes`, c.adminOrderDetail, { body }),
     },
+    returns: {
+      open: (body: In<typeof c.adminReturnBody>) => send('POST', '/admin/returns', c.returnView, { body }),
+      get: (id: string) => get(`/admin/returns/${seg(id)}`, c.returnView),
+      receive: (id: string, body: In<typeof c.receiveReturnBody>) =>
+        send('POST', `/admin/returns/${seg(id)}/receive`, c.returnView, { body }),
+      refund: (id: string) => send('POST', `/admin/returns/${seg(id)}/refund`, c.returnRefundResult),
+    },
     apiKeys: {
       list: () => get('/admin/api-keys', z.array(c.apiKey)),
       create: (body: In<typeof c.createApiKeyBody>) =>

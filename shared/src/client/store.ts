@@ -106,6 +106,10 @@ export function storeEndpoints(request: ReturnType<typeof createRequest>) {
       lookup: (body: In<typeof c.orderLookupBody>) =>
         send('POST', '/store/orders/lookup', 'customerOrderDetail', { body }),
     },
+    returns: {
+      request: (body: In<typeof c.storeReturnBody>) => send('POST', '/store/returns', 'returnView', { body }),
+      mine: () => get('/store/returns', 'returnList'),
+    },
   };
 }
 

@@ -9,3 +9,4 @@ export * from './inventory-admin.ts';
 export * from './orders.ts';
 export * from './staff-security.ts';
 export * from './fulfillment.ts';
+export * from './returns.ts';

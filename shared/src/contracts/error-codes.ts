@@ -86,6 +86,7 @@ const domain = {
   PICK_LINE_NOT_FOUND: 404,
   SHIPMENT_NOT_FOUND: 404,
   PRODUCT_NOT_FOUND: 404,
+  RETURN_NOT_FOUND: 404,
   STAFF_NOT_FOUND: 404,
   VARIANT_NOT_FOUND: 404,
   // 409: taken values, concurrent changes, states that forbid the change.
@@ -111,6 +112,8 @@ const domain = {
   TRACKING_STATUS_OUT_OF_ORDER: 409,
   PAYMENT_INTENT_UNEXPECTED_STATE: 409,
   PRODUCT_SLUG_TAKEN: 409,
+  // A return that was received (or refunded) already, or is not received yet for a refund.
+  RETURN_STATE_CONFLICT: 409,
   SKU_TAKEN: 409,
   STYLE_CODE_TAKEN: 409,
   VARIANT_EXISTS: 409,
@@ -151,6 +154,13 @@ const domain = {
   TRACKING_SERIALS_EXHAUSTED: 422,
   PRODUCT_HAS_NO_VARIANTS: 422,
   REFUND_EXCEEDS_REFUNDABLE: 422,
+  // Returns (store-api/src/modules/returns): the exchange must be another variant of the same product.
+  EXCHANGE_VARIANT_INVALID: 422,
+  RETURN_INSPECTION_INCOMPLETE: 422,
+  RETURN_LINE_UNKNOWN: 422,
+  RETURN_ORDER_NOT_SHIPPED: 422,
+  RETURN_QUANTITY_EXCEEDED: 422,
+  RETURN_WINDOW_CLOSED: 422,
   SHIPPING_METHOD_UNAVAILABLE: 422,
   SHIPPING_REQUIRED: 422,
   VARIANT_NOT_SELLABLE: 422,

@@ -11,3 +11,4 @@ export * from './checkout.ts';
 export * from './common.ts';
 export * from './error-codes.ts';
 export * from './orders-customer.ts';
+export * from './returns.ts';

@@ -50,6 +50,9 @@ const envSchema = z.object({
   // A real carrier through the ParcelHub-style aggregator (integrations/carriers/parcelhub.ts).
   PARCELHUB_API_KEY: z.string().min(8).optional(),
   PARCELHUB_API_BASE: z.url({ protocol: /^https?$/ }).default('https://api.parcelhub.example'),
+
+  /** Days after delivery (or shipment, when delivery is not recorded) in which a return is accepted. */
+  RETURN_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   RESERVATION_TTL_MINUTES: z.coerce
     .number()
     .int()
@@ -109,6 +112,7 @@ export interface Config {
   shopCurrency: Env['SHOP_CURRENCY'];
   shipping: ShippingConfig;
   reservationTtlMs: number;
+  returnWindowDays: number;
   checkoutRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
@@ -167,6 +171,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       parcelhub: e.PARCELHUB_API_KEY ? { apiKey: e.PARCELHUB_API_KEY, apiBase: e.PARCELHUB_API_BASE } : null,
     },
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
+    returnWindowDays: e.RETURN_WINDOW_DAYS,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
     trustProxy: e.TRUST_PROXY,

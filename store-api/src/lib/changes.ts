@@ -20,6 +20,7 @@ export type ChangedEntity =
   // Fulfillment (synced to desktops later): a pick batch with its lines, a shipment with its events.
   | 'pick_batch'
   | 'shipment'
+  | 'return'
   // Sign-in state (modules/auth/session-state.ts): an account (staff or customer id) whose role,
   // status or sessions changed, and a session (refresh token family id) that was signed out.
   | 'account'

@@ -2,7 +2,12 @@ import { newId } from '@shoebox/shared';
 import type { Db, Store } from '../db/client.ts';
 import { deferRows } from '../db/rows.ts';
 
-export type DomainEventType = 'order.placed' | 'payment.completed' | 'payment.failed' | 'inventory.updated';
+export type DomainEventType =
+  | 'order.placed'
+  | 'payment.completed'
+  | 'payment.failed'
+  | 'inventory.updated'
+  | 'return.requested';
 
 export interface DomainEvent {
   type: DomainEventType;

@@ -9,3 +9,5 @@ export * from './orders.ts';
 export * from './staff-security.ts';
 
 export * from './fulfillment.ts';
+
+export * from './returns.ts';

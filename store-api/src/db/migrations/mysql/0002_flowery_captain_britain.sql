@@ -164,6 +164,35 @@ CREATE TABLE `tracking_counters` (
 	CONSTRAINT `tracking_counters_carrier` PRIMARY KEY(`carrier`)
 );
 --> statement-breakpoint
+CREATE TABLE `return_lines` (
+	`id` varchar(36) NOT NULL,
+	`return_id` varchar(36) NOT NULL,
+	`order_line_id` varchar(36) NOT NULL,
+	`variant_id` varchar(36) NOT NULL,
+	`quantity` int NOT NULL,
+	`reason` varchar(24) NOT NULL,
+	`exchange_variant_id` varchar(36),
+	`exchange_location_id` varchar(36),
+	`inspection` varchar(16),
+	`refund_minor` int NOT NULL,
+	CONSTRAINT `return_lines_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
+CREATE TABLE `returns` (
+	`id` varchar(36) NOT NULL,
+	`order_id` varchar(36) NOT NULL,
+	`customer_id` varchar(36),
+	`status` varchar(16) NOT NULL,
+	`refund_id` varchar(36),
+	`opened_by_type` varchar(16) NOT NULL,
+	`opened_by_id` varchar(36),
+	`received_at` bigint,
+	`created_at` bigint NOT NULL,
+	`updated_at` bigint NOT NULL,
+	CONSTRAINT `returns_id` PRIMARY KEY(`id`),
+	CONSTRAINT `returns_refund_uq` UNIQUE(`refund_id`)
+);
+--> statement-breakpoint
 CREATE INDEX `customer_addresses_customer_ix` ON `customer_addresses` (`customer_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `staff_recovery_codes_staff_ix` ON `staff_recovery_codes` (`staff_id`);--> statement-breakpoint
 CREATE INDEX `staff_sign_ins_staff_at_ix` ON `staff_sign_ins` (`staff_id`,`at`);--> statement-breakpoint
@@ -172,4 +201,7 @@ CREATE INDEX `pick_batch_lines_order_ix` ON `pick_batch_lines` (`order_id`);--> 
 CREATE INDEX `pick_batches_status_ix` ON `pick_batches` (`status`);--> statement-breakpoint
 CREATE INDEX `shipment_events_shipment_ix` ON `shipment_events` (`shipment_id`,`occurred_at`);--> statement-breakpoint
 CREATE INDEX `shipments_order_ix` ON `shipments` (`order_id`);--> statement-breakpoint
-CREATE INDEX `tracking_blocks_holder_ix` ON `tracking_blocks` (`holder`);
+CREATE INDEX `tracking_blocks_holder_ix` ON `tracking_blocks` (`holder`);--> statement-breakpoint
+CREATE INDEX `return_lines_return_ix` ON `return_lines` (`return_id`);--> statement-breakpoint
+CREATE INDEX `return_lines_order_line_ix` ON `return_lines` (`order_line_id`);--> statement-breakpoint
+CREATE INDEX `returns_order_ix` ON `returns` (`order_id`);
