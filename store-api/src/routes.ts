@@ -13,6 +13,7 @@ import { ordersRoutes } from './modules/orders/orders.routes.ts';
 import { cartRoutes } from './modules/cart/cart.routes.ts';
 import { couponsRoutes } from './modules/coupons/coupons.routes.ts';
 import { paymentsRoutes } from './modules/payments/payments.routes.ts';
+import { syncRoutes } from './modules/sync/sync.routes.ts';
 import type { Services } from './services.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
@@ -31,5 +32,6 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...cartRoutes(services.cart),
     ...couponsRoutes(services.coupons),
     ...paymentsRoutes(services),
+    ...syncRoutes(services.sync),
   ];
 }

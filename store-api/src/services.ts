@@ -14,6 +14,7 @@ import { createOrdersService } from './modules/orders/orders.service.ts';
 import { createCartService } from './modules/cart/cart.service.ts';
 import { createCouponsService } from './modules/coupons/coupons.service.ts';
 import { createCheckoutService } from './flows/deps.ts';
+import { createSyncService } from './modules/sync/sync.service.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -41,6 +42,7 @@ export function createServices(store: Store, config: Config) {
     cart: createCartService(store, config),
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),
+    sync: createSyncService(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,3 +9,4 @@ export * from './cart.ts';
 export * from './checkout.ts';
 export * from './coupons.ts';
 export * from './error-codes.ts';
+export * from './devices.ts';

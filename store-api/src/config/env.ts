@@ -49,6 +49,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Desktops behind one shop IP: each pulls, pushes and keeps an event stream (a few a minute each).
+  SYNC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   PASSWORD_RESET_TTL_MINUTES: z.coerce
     .number()
@@ -95,6 +97,8 @@ export interface Config {
   shopCurrency: Env['SHOP_CURRENCY'];
   reservationTtlMs: number;
   checkoutRateLimitPerMinute: number;
+  /** Per client IP and minute on /sync/* and device registration. */
+  syncRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
   /** How long a password reset e-mail's link works. */
@@ -143,6 +147,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     shopCurrency: e.SHOP_CURRENCY,
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    syncRateLimitPerMinute: e.SYNC_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
     trustProxy: e.TRUST_PROXY,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,

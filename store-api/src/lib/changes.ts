@@ -17,6 +17,8 @@ export type ChangedEntity =
   | 'bin'
   | 'order'
   | 'order_line'
+  // A staff note on an order's timeline (order_events of type `note`), by the entry's id.
+  | 'order_note'
   // Sign-in state (modules/auth/session-state.ts): an account (staff or customer id) whose role,
   // status or sessions changed, and a session (refresh token family id) that was signed out.
   | 'account'

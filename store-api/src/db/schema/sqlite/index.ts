@@ -5,3 +5,4 @@ export * from './inventory.ts';
 export * from './changes.ts';
 export * from './messaging.ts';
 export * from './orders.ts';
+export * from './sync.ts';
