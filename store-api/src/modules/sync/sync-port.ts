@@ -17,6 +17,7 @@ import {
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, type Store, uniqueViolation } from '../../db/client.ts';
 import { type Change, latestSeq, readChanges } from '../../lib/change-feed.ts';
+import { logExistingRows } from '../../lib/changes.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { recordAudit } from '../audit/audit.repo.ts';
 import { createProductService } from '../catalog/products.service.ts';
@@ -56,15 +57,25 @@ const direct: Readonly<Record<string, EntityName>> = {
 /** Stock movements a plan may ask for, and the codes writeMovements refuses them with (a lost race). */
 const stockRefusals = new Set(['INSUFFICIENT_STOCK', 'INSUFFICIENT_RESERVED']);
 
-/** The id made once per database, kept in `sync_server` (cursors carry it). */
+/**
+ * The id made once per database, kept in `sync_server` (cursors carry it). Made in the same
+ * transaction that logs every existing synced row (lib/changes.ts `logExistingRows`), so a first
+ * pull from seq 0 sees rows written before their writers logged them (the demo seed, older data).
+ */
 export async function syncServerId(store: Store): Promise<string> {
   const s = store.t.syncServer;
   const read = async () => (await store.db.select().from(s).where(eq(s.id, 'sync')).limit(1))[0]?.serverId;
   const existing = await read();
   if (existing) return existing;
-  await store.write((db) =>
-    store.insertIfAbsent(db, s, { id: 'sync', serverId: newId(), createdAt: Date.now() }),
-  );
+  try {
+    await store.tx(async (tx) => {
+      const now = Date.now();
+      await tx.insert(s).values({ id: 'sync', serverId: newId(), createdAt: now });
+      await logExistingRows(store, tx, now);
+    });
+  } catch (error) {
+    if (!uniqueViolation(error)) throw error; // another process made it first
+  }
   const made = await read();
   if (!made) throw new Error('sync_server row missing after insert');
   return made;
