@@ -20,6 +20,8 @@ interface Row {
   dialect: string;
   what: string;
   ms: number;
+  /** CPU the API process spent on it (less sensitive to a loaded machine than wall time). */
+  apiCpuMs: number;
   detail: string;
 }
 
@@ -94,9 +96,11 @@ async function benchDialect(dialect: string): Promise<Row[]> {
     });
     await client.open();
 
+    let cpu = api.cpuMs();
     let started = performance.now();
     await client.sync();
     const initialMs = performance.now() - started;
+    const initialCpu = api.cpuMs() - cpu;
     if (client.status().lastError)
       throw new Error(`initial sync: ${JSON.stringify(client.status().lastError)}`);
     const count = (prefix: string) => [...disk.mirror.keys()].filter((k) => k.startsWith(prefix)).length;
@@ -104,26 +108,31 @@ async function benchDialect(dialect: string): Promise<Row[]> {
       dialect,
       what: 'initial sync of the demo shop into an empty mirror',
       ms: initialMs,
+      apiCpuMs: initialCpu,
       detail: `${disk.mirror.size} rows (${count('variant/')} variants, ${count('stockLevel/')} stock levels, ${count('order/')} orders, ${count('orderLine/')} lines)`,
     });
 
     const variants = [...disk.mirror.keys()].filter((k) => k.startsWith('variant/')).map((k) => k.slice(8));
     const locationId = [...disk.mirror.keys()].find((k) => k.startsWith('location/'))!.slice(9);
     const pulls: number[] = [];
+    const pullCpu: number[] = [];
     for (let round = 0; round < 5; round++) {
       const lines = variants
         .slice(round * 100, round * 100 + 100)
         .map((variantId) => ({ variantId, quantity: 1 }));
       await call(base, 'POST', '/admin/inventory/receive', token, { locationId, lines });
+      cpu = api.cpuMs();
       started = performance.now();
       await client.sync();
       pulls.push(performance.now() - started);
+      pullCpu.push(api.cpuMs() - cpu);
     }
     pulls.sort((a, b) => a - b);
     rows.push({
       dialect,
       what: 'incremental pull of 100 changes (median of 5)',
       ms: pulls[2]!,
+      apiCpuMs: pullCpu.sort((a, b) => a - b)[2]!,
       detail: `min ${pulls[0]!.toFixed(0)} ms, max ${pulls[4]!.toFixed(0)} ms`,
     });
 
@@ -136,6 +145,7 @@ async function benchDialect(dialect: string): Promise<Row[]> {
       clientTime: Date.now(),
     }));
     let applied = 0;
+    cpu = api.cpuMs();
     started = performance.now();
     for (let i = 0; i < mutations.length; ) {
       const batch = mutations.slice(i, i + 100);
@@ -153,10 +163,12 @@ async function benchDialect(dialect: string): Promise<Row[]> {
       i += answer.results.length;
     }
     const pushMs = performance.now() - started;
+    const pushCpu = api.cpuMs() - cpu;
     rows.push({
       dialect,
       what: '2,000 queued mutations pushed and applied (100 per push)',
       ms: pushMs,
+      apiCpuMs: pushCpu,
       detail: `${applied} applied, ${((pushMs * 1000) / 2000).toFixed(0)} µs per mutation`,
     });
   } finally {
@@ -168,5 +180,12 @@ async function benchDialect(dialect: string): Promise<Row[]> {
 const dialects = values.dialect ? [values.dialect] : ['sqlite', 'mysql'];
 const all: Row[] = [];
 for (const dialect of dialects) all.push(...(await benchDialect(dialect)));
-console.log('| dialect | what | ms | detail |\n|---|---|---:|---|');
-for (const r of all) console.log(`| ${r.dialect} | ${r.what} | ${r.ms.toFixed(0)} | ${r.detail} |`);
+console.log('| dialect | what | wall ms | API CPU ms | detail |\n|---|---|---:|---:|---|');
+for (const r of all)
+  console.log(`| ${r.dialect} | ${r.what} | ${r.ms.toFixed(0)} | ${r.apiCpuMs.toFixed(0)} | ${r.detail} |`);
+console.log(
+  `load average at the end: ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
