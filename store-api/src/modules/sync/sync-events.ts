@@ -80,6 +80,7 @@ export function createSyncEvents(headSeq: () => Promise<number>, options: SyncEv
       // The first event says where the head is now, so a desktop that missed changes pulls at once.
       res.write(`retry: 5000\n${changes(seq)}`);
       listeners.add(listener);
+      if (!timer) head = seq; // already announced: the first tick need not repeat it
       res.on('close', () => {
         listeners.delete(listener);
         stopIfIdle();
