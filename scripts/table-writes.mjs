@@ -60,6 +60,9 @@ export const TABLE_OWNERS = {
   changeLog: ['lib/changes.ts'],
   domainEvents: ['lib/domain-events.ts'],
   jobLeases: ['jobs/scheduler.ts'],
+  devices: ['modules/sync/'],
+  syncResults: ['modules/sync/'],
+  syncServer: ['modules/sync/'],
 };
 
 const EXEMPT = [/\.test\.ts$/, /(^|\/)[\w-]*fixtures\.ts$/, /^test-support\//, /^db\//];

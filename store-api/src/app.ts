@@ -53,6 +53,7 @@ export function createApp({ store, config, log }: AppDeps) {
         config.checkoutRateLimitPerMinute,
         'Too many checkouts from here; wait a minute and try again.',
       ),
+      sync: perIpLimit(config.syncRateLimitPerMinute, 'Too many sync requests from here; wait a minute.'),
     },
     bodyLimitBytes: config.bodyLimitBytes,
     rawLimitBytes: config.imageMaxBytes,

@@ -17,6 +17,7 @@ import { staffSignInRoutes } from './modules/auth/index.ts';
 import { fulfillmentRoutes } from './modules/fulfillment/index.ts';
 import { shippingRoutes } from './modules/shipping/index.ts';
 import { returnsRoutes } from './modules/returns/index.ts';
+import { syncRoutes } from './modules/sync/index.ts';
 import type { Services } from './services.ts';
 import { accountRoutes } from './modules/account/index.ts';
 import { eraseCustomer } from './flows/erase-customer.flow.ts';
@@ -51,5 +52,6 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...fulfillmentRoutes(services.fulfillment),
     ...shippingRoutes(services.shipping, services.shipments),
     ...returnsRoutes(services.returns, { store, payments: services.payments }),
+    ...syncRoutes(services.sync),
   ];
 }

@@ -26,6 +26,7 @@ import { systemContext } from './lib/request-context.ts';
 import { createFulfillmentService } from './modules/fulfillment/index.ts';
 import { createShippingService } from './modules/shipping/index.ts';
 import { createReturnsService } from './modules/returns/index.ts';
+import { createSyncService } from './modules/sync/index.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -87,6 +88,7 @@ export function createServices(store: Store, config: Config) {
     cart: createCartService(store, config),
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),
+    sync: createSyncService(store),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -10,3 +10,4 @@ export * from './orders.ts';
 export * from './staff-security.ts';
 export * from './fulfillment.ts';
 export * from './returns.ts';
+export * from './devices.ts';

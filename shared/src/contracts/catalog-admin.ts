@@ -77,8 +77,11 @@ const hexField = z
 
 // Whole-number fields: a fraction answers field code NOT_INTEGER (http/problem.ts), and the
 // OpenAPI document shows them as integers with their bounds.
-/** Money in minor units, whole numbers only. */
-export const minorField = minorSchema;
+/**
+ * A catalog price in minor units, whole numbers only, at most what the price columns hold (a
+ * signed 32-bit INT on MySQL: 21 million in major units; a larger one was a 500 there).
+ */
+export const minorField = minorSchema.max(2_147_483_647, 'Amount is too large');
 const heelField = heelMmSchema;
 const weightGrams = z.number().int('Weight must be whole grams').min(1).max(20_000);
 const lowStockThreshold = z.number().int('Threshold must be a whole number').min(0).max(100_000);

@@ -174,8 +174,8 @@ const domain = {
 } as const;
 
 /**
- * Request-level refusals of the desktop sync protocol (sync/src/protocol/errors.ts); the /sync
- * routes will answer them. Per-mutation rejections travel inside a 200 push answer instead.
+ * Request-level refusals of the desktop sync protocol (sync/src/protocol/errors.ts) and of
+ * device registration; the /sync and /admin/devices routes answer them. Per-mutation rejections travel inside a 200 push answer instead.
  */
 const sync = {
   SYNC_UPDATE_REQUIRED: 400,
@@ -187,6 +187,11 @@ const sync = {
   MUTATION_ARGS_INVALID: 400,
   MUTATION_UNKNOWN: 400,
   SYNC_DEVICE_MISMATCH: 403,
+  // Devices (docs/decisions/0029): every /sync request carries X-Device-Credential.
+  DEVICE_CREDENTIAL_INVALID: 401,
+  // A revoked device (a lost laptop): the desktop wipes its cache when it meets this code.
+  DEVICE_REVOKED: 403,
+  DEVICE_NOT_FOUND: 404,
   CURSOR_FOREIGN: 409,
   CURSOR_FROM_FUTURE: 409,
 } as const;

@@ -60,6 +60,8 @@ const envSchema = z.object({
     .max(24 * 60)
     .default(15),
   CHECKOUT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  // Desktops behind one shop IP: each pulls, pushes and keeps an event stream (a few a minute each).
+  SYNC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   API_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   PASSWORD_RESET_TTL_MINUTES: z.coerce
     .number()
@@ -114,6 +116,8 @@ export interface Config {
   reservationTtlMs: number;
   returnWindowDays: number;
   checkoutRateLimitPerMinute: number;
+  /** Per client IP and minute on /sync/* and device registration. */
+  syncRateLimitPerMinute: number;
   /** API processes sharing the port (node:cluster); more than one needs MySQL. */
   apiWorkers: number;
   /** How long a password reset e-mail's link works. */
@@ -173,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     reservationTtlMs: e.RESERVATION_TTL_MINUTES * 60_000,
     returnWindowDays: e.RETURN_WINDOW_DAYS,
     checkoutRateLimitPerMinute: e.CHECKOUT_RATE_LIMIT_PER_MINUTE,
+    syncRateLimitPerMinute: e.SYNC_RATE_LIMIT_PER_MINUTE,
     apiWorkers: e.API_WORKERS,
     trustProxy: e.TRUST_PROXY,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,

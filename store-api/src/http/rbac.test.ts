@@ -53,7 +53,9 @@ describe(`RBAC matrix over every admin route (${testDialect})`, () => {
 
   it('covers the admin surface', () => {
     expect(staffRoutes().length).toBeGreaterThanOrEqual(8);
-    for (const r of staffRoutes()) expect(r.path.startsWith('/admin/')).toBe(true);
+    // /sync is the desktops' surface: staff sign-in plus a device credential (modules/sync).
+    for (const r of staffRoutes())
+      expect(r.path.startsWith('/admin/') || r.path.startsWith('/sync/')).toBe(true);
   });
 
   it('refuses every staff route without a token (401)', async () => {
@@ -77,8 +79,10 @@ describe(`RBAC matrix over every admin route (${testDialect})`, () => {
       for (const r of staffRoutes()) {
         const res = await send(r, await tokenFor(r, role));
         const allowed = isAllowed(role, r);
+        // Past the role check, a /sync route asks for the device credential next (devices.test.ts).
+        const deviceCheck = res.status === 401 && res.body?.code === 'DEVICE_CREDENTIAL_INVALID';
         const ok = allowed
-          ? res.status !== 401 && res.status !== 403 && res.status < 500
+          ? (res.status !== 401 || deviceCheck) && res.status !== 403 && res.status < 500
           : res.status === 403;
         if (!ok)
           mismatches.push(
@@ -91,7 +95,11 @@ describe(`RBAC matrix over every admin route (${testDialect})`, () => {
 
   it('answers 2xx to an allowed list route', async () => {
     const lists = staffRoutes().filter(
-      (r) => r.method === 'get' && !r.path.includes(':') && (r.query?.safeParse({}).success ?? true),
+      (r) =>
+        r.method === 'get' &&
+        !r.path.includes(':') &&
+        !r.headers && // a /sync route also needs a device credential (tested in modules/sync)
+        (r.query?.safeParse({}).success ?? true),
     );
     for (const r of lists) {
       const role = (['warehouse', 'manager', 'owner'] as const).find((x) => isAllowed(x, r))!;

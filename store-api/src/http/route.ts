@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { RequestContext } from '../lib/request-context.ts';
 
 /** Named request budgets per client IP, configured in config/env.ts. */
-export type RateLimitName = 'auth' | 'checkout';
+export type RateLimitName = 'auth' | 'checkout' | 'sync';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -75,7 +75,7 @@ export interface RouteSpec<
   headers?: z.ZodObject;
   /** Stable error codes this route can answer with, beyond those its access and body imply (documentation). */
   errors?: readonly RouteError[];
-  /** A per-client-IP limit: `auth` (sign-in, refresh, registration, guest lookups) or `checkout`. */
+  /** A per-client-IP limit: `auth` (sign-in, refresh, registration, guest lookups), `checkout`, or `sync` (desktops). */
   rateLimit?: RateLimitName;
   handler(ctx: RequestContext, input: RouteInput<Out<B>, Out<Q>, Out<P>>): Promise<unknown>;
 }

@@ -79,6 +79,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     CHECKOUT_RATE_LIMIT_PER_MINUTE: '100000',
+    SYNC_RATE_LIMIT_PER_MINUTE: '100000',
     LOG_LEVEL: 'silent',
     ...overrides,
   });

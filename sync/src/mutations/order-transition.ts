@@ -15,8 +15,8 @@ export const fulfilmentEvents = staffTransitionEvents;
 export const orderTransition = defineMutation({
   name: 'order.transition',
   args: z.strictObject({ orderId: rowId, event: z.enum(fulfilmentEvents) }),
-  // Warehouse staff fulfil orders they may read; shared has no finer permission for it yet.
-  permissions: () => ['orders:read'],
+  // Pick, pack and ship: warehouse and up (the same permission as the back office's fulfilment).
+  permissions: () => ['orders:fulfil'],
   async plan(args, read) {
     const order = await read.get('order', args.orderId);
     if (!order) return reject('ORDER_NOT_FOUND', 'This order does not exist.', { orderId: args.orderId });

@@ -23,6 +23,22 @@ export class StaleWriteError extends Error {
   }
 }
 
+/**
+ * Thrown by `SyncTransaction.write` when a server rule the plan could not know refuses the write
+ * (a product made active without variants, a compare-at price below the new price). The
+ * transaction rolls back and the mutation is recorded as rejected with this code, in a new one.
+ */
+export class WriteRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'WriteRefusedError';
+  }
+}
+
 /** Attempts per mutation before the push stops and leaves the rest for the device's next push. */
 export const MAX_PLAN_ATTEMPTS = 5;
 
@@ -127,10 +143,39 @@ const applyWithRetries = async (
     try {
       return await port.transact((tx) => applyMutation(tx, scope, envelope, port.now()));
     } catch (error) {
+      if (error instanceof WriteRefusedError) return recordRefusal(port, scope, envelope, error);
       if (!(error instanceof StaleWriteError)) throw error;
     }
   }
   return null;
+};
+
+/** The rejection of a write a server rule refused, recorded like any other first result. */
+const recordRefusal = async (
+  port: SyncServerPort,
+  scope: SyncScope,
+  envelope: MutationEnvelope,
+  refusal: WriteRefusedError,
+): Promise<MutationResult | null> => {
+  try {
+    return await port.transact(async (tx): Promise<MutationResult> => {
+      const first = await tx.findResult(scope.deviceId, envelope.id);
+      if (first) return { status: 'duplicate', mutationId: envelope.id, first };
+      const result: RejectedResult = {
+        status: 'rejected',
+        mutationId: envelope.id,
+        code: refusal.code,
+        message: refusal.message,
+        ...(refusal.details ? { details: refusal.details } : {}),
+        rejectedAt: port.now(),
+      };
+      await tx.saveResult(scope.deviceId, envelope.id, result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof StaleWriteError) return null; // a concurrent retry recorded it: ask again later
+    throw error;
+  }
 };
 
 /** A pull request from `scope`'s device. */

@@ -1,5 +1,5 @@
 import { type CursorState, decodeCursor, encodeCursor } from '../protocol/cursor.ts';
-import { rowKey } from '../protocol/entities.ts';
+import { type EntityName, rowKey } from '../protocol/entities.ts';
 import { PROTOCOL_VERSION, syncLimits } from '../protocol/version.ts';
 import type { PullResponse, SyncRecord } from '../protocol/wire.ts';
 import { visibleRow } from './field-policy.ts';
@@ -31,11 +31,13 @@ export const changesSince = async (
   );
   const next = advance(from, entries, entries.length >= limit, port.now());
 
-  const latest = new Map<string, ChangeEntry>();
+  const latest = new Map<string, ChangeEntry & { entity: EntityName }>();
   for (const entry of entries) {
-    const key = rowKey(entry.entity, entry.id);
+    if (entry.entity === null) continue; // a number sync carries nothing for: the cursor moves past it
+    const entity = entry.entity;
+    const key = rowKey(entity, entry.id);
     latest.delete(key); // re-inserted below so the map keeps sequence order of the last change
-    latest.set(key, entry);
+    latest.set(key, { ...entry, entity });
   }
   const rows = await port.loadRows([...latest.values()]);
   const records: SyncRecord[] = [...latest.entries()].map(([key, { seq, entity, id }]) => {

@@ -8,10 +8,14 @@ import type { FirstResult } from '../protocol/wire.ts';
  * `testing/memory-server.ts` in memory (the reference the simulation runs against).
  */
 
-/** One entry of the change sequence: this row changed (or went away) at `seq`. */
+/**
+ * One entry of the change sequence: this row changed (or went away) at `seq`. `entity: null` is a
+ * number the server's sequence used for something sync does not carry (a sign-in, say): it moves
+ * the cursor past that number and sends nothing, so it never becomes a gap to wait for.
+ */
 export interface ChangeEntry {
   seq: number;
-  entity: EntityName;
+  entity: EntityName | null;
   id: string;
 }
 
@@ -31,7 +35,11 @@ export interface SyncTransaction extends DomainReader {
    * first, throw StaleWriteError, so the retry finds that first result and answers `duplicate`.
    */
   saveResult(deviceId: string, mutationId: string, result: FirstResult): Promise<void>;
-  /** Writes one effect (stock through the ledger, etc.) and appends to the change sequence. */
+  /**
+   * Writes one effect (stock through the ledger, etc.) and appends to the change sequence. A
+   * server rule the plan cannot know (a product made active without variants) throws
+   * `WriteRefusedError`: the transaction rolls back and the mutation is rejected with its code.
+   */
   write(effect: Effect, ctx: { deviceId: string; mutationId: string; now: number }): Promise<'ok' | 'stale'>;
 }
 

@@ -5,6 +5,7 @@
  * a documented success status or a problem+json 4xx whose code the operation documents under that
  * status, never a 5xx; a 4xx to a write leaves every table's row count as it was.
  */
+import { newId } from '@shoebox/shared';
 import { problem } from '@shoebox/shared/contracts';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -32,6 +33,8 @@ describe(`fuzz pass over every documented operation (${testDialect})`, () => {
   let doc: OpenApiDocument;
   const fx: Fixtures = {};
   const tokens: Partial<Record<Caller, string>> = {};
+  /** A registered desktop per staff caller, so /sync cases reach the protocol, not just the device check. */
+  const devices: Partial<Record<Caller, string>> = {};
 
   beforeAll(async () => {
     t = await startTestApp({ BODY_LIMIT_BYTES: String(BODY_LIMIT), IMAGE_MAX_BYTES: String(BODY_LIMIT) });
@@ -96,6 +99,14 @@ describe(`fuzz pass over every documented operation (${testDialect})`, () => {
       warehouse: t.tokens.warehouse,
       customer: customer.token,
     });
+    for (const role of ['owner', 'manager', 'warehouse'] as const) {
+      const id = newId();
+      const res = await t.call('POST', '/admin/devices', {
+        token: t.tokens[role],
+        body: { id, name: `Fuzz ${role}`, mode: 'electron', appVersion: '1.0.0' },
+      });
+      devices[role] = res.body.credential;
+    }
   });
   afterAll(() => t?.close());
 
@@ -136,6 +147,10 @@ describe(`fuzz pass over every documented operation (${testDialect})`, () => {
         const url = urlOf(o, c);
         const headers: Record<string, string> = {};
         if (c.cartToken) headers['x-cart-token'] = c.cartToken;
+        // Not on /sync/events: with a credential it streams until the client leaves (tested on its own).
+        const credential = devices[caller];
+        if (credential && url.startsWith('/sync/') && !url.startsWith('/sync/events'))
+          headers['x-device-credential'] = credential;
         let rawBody: string | Buffer | undefined;
         if (c.json) {
           rawBody = JSON.stringify(c.json.value) ?? 'null';

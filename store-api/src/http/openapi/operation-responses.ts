@@ -27,6 +27,12 @@ const streamedResponses: Record<
     schema: { type: 'string' },
     description: 'Stock levels as CSV (attachment `stock-levels.csv`).',
   },
+  getSyncEvents: {
+    mediaType: 'text/event-stream',
+    schema: { type: 'string' },
+    description:
+      'An event stream: `event: changes` / `data: {"headSeq":N}` when there is something to pull (and once on connect); `: heartbeat` every 15 s.',
+  },
   getMediaImagesByIdByFile: {
     mediaType: 'image/webp',
     schema: { type: 'string', contentMediaType: 'image/webp' },

@@ -3,3 +3,4 @@ export { imagesRoutes } from './images.routes.ts';
 export { catalogRoutes } from './catalog.routes.ts';
 export { createImagesService } from './images.service.ts';
 export { createCatalogService } from './catalog.service.ts';
+export { createProductService } from './products.service.ts';

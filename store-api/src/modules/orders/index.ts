@@ -33,7 +33,13 @@ export {
   ordersWithLapsedReservation,
   type RefundRow,
 } from './orders.repo.ts';
-export { type OrdersService, createOrdersService, refundableOf, refundView } from './orders.service.ts';
+export {
+  type OrdersService,
+  createOrdersService,
+  refundableOf,
+  refundView,
+  transitionEvents,
+} from './orders.service.ts';
 export { paymentEventSeen, recordPaymentEvent } from './payment-events.repo.ts';
 export {
   closeLateRefund,

@@ -184,6 +184,8 @@ export async function noteOrder(
 ): Promise<string> {
   const id = await addOrderEvent(store, tx, ctx, orderId, entry);
   await recordChanges(store, tx, 'order', [orderId], ctx.now);
+  // Staff notes are mirrored by desktops (sync's orderNote rows): they follow the change log too.
+  if (entry.type === 'note') await recordChanges(store, tx, 'order_note', [id], ctx.now);
   return id;
 }
 

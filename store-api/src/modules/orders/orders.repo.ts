@@ -211,6 +211,8 @@ export function eventActor(ctx: RequestContext): { actorType: string; actorId: s
 }
 
 export interface OrderEventInput {
+  /** The entry's id when the caller names it (a desktop's note: its id is made on the device). */
+  id?: string;
   type: string;
   message: string;
   data?: Record<string, unknown> | null;
@@ -230,7 +232,7 @@ export async function addOrderEvent(
   orderId: string,
   event: OrderEventInput,
 ): Promise<string> {
-  const id = newId();
+  const id = event.id ?? newId();
   const actor = eventActor(ctx);
   await deferRows(store, tx, store.t.orderEvents, [
     {

@@ -45,7 +45,7 @@ import {
  */
 
 /** What each staff transition writes to the timeline. */
-const transitionEvents: Record<StaffTransitionEvent, { type: OrderTimelineType; message: string }> = {
+export const transitionEvents: Record<StaffTransitionEvent, { type: OrderTimelineType; message: string }> = {
   start_picking: { type: 'order.picking_started', message: 'Picking started' },
   pack: { type: 'order.packed', message: 'Packed' },
   ship: { type: 'order.shipped', message: 'Shipped' },

@@ -11,3 +11,5 @@ export * from './staff-security.ts';
 export * from './fulfillment.ts';
 
 export * from './returns.ts';
+
+export * from './sync.ts';

@@ -193,6 +193,36 @@ CREATE TABLE `returns` (
 	CONSTRAINT `returns_refund_uq` UNIQUE(`refund_id`)
 );
 --> statement-breakpoint
+CREATE TABLE `devices` (
+	`id` varchar(36) NOT NULL,
+	`name` varchar(120) NOT NULL,
+	`mode` varchar(16) NOT NULL,
+	`app_version` varchar(40) NOT NULL,
+	`staff_id` varchar(36) NOT NULL,
+	`credential_hash` varchar(64) NOT NULL,
+	`created_at` bigint NOT NULL,
+	`last_seen_at` bigint,
+	`revoked_at` bigint,
+	CONSTRAINT `devices_id` PRIMARY KEY(`id`),
+	CONSTRAINT `devices_credential_uq` UNIQUE(`credential_hash`)
+);
+--> statement-breakpoint
+CREATE TABLE `sync_results` (
+	`device_id` varchar(80) NOT NULL,
+	`mutation_id` varchar(36) NOT NULL,
+	`status` varchar(16) NOT NULL,
+	`result` json NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `sync_results_device_id_mutation_id_pk` PRIMARY KEY(`device_id`,`mutation_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `sync_server` (
+	`id` varchar(16) NOT NULL,
+	`server_id` varchar(36) NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `sync_server_id` PRIMARY KEY(`id`)
+);
+--> statement-breakpoint
 CREATE INDEX `customer_addresses_customer_ix` ON `customer_addresses` (`customer_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `staff_recovery_codes_staff_ix` ON `staff_recovery_codes` (`staff_id`);--> statement-breakpoint
 CREATE INDEX `staff_sign_ins_staff_at_ix` ON `staff_sign_ins` (`staff_id`,`at`);--> statement-breakpoint
@@ -204,4 +234,5 @@ CREATE INDEX `shipments_order_ix` ON `shipments` (`order_id`);--> statement-brea
 CREATE INDEX `tracking_blocks_holder_ix` ON `tracking_blocks` (`holder`);--> statement-breakpoint
 CREATE INDEX `return_lines_return_ix` ON `return_lines` (`return_id`);--> statement-breakpoint
 CREATE INDEX `return_lines_order_line_ix` ON `return_lines` (`order_line_id`);--> statement-breakpoint
-CREATE INDEX `returns_order_ix` ON `returns` (`order_id`);
+CREATE INDEX `returns_order_ix` ON `returns` (`order_id`);--> statement-breakpoint
+CREATE INDEX `sync_results_created_ix` ON `sync_results` (`created_at`);

@@ -1,0 +1,3 @@
+/** sync: the desktops' pull, push and change events, and the devices they sign in as. */
+export { syncRoutes } from './sync.routes.ts';
+export { createSyncService, type SyncService } from './sync.service.ts';
