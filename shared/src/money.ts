@@ -31,6 +31,14 @@ export const minorSchema = z
   .min(0, 'Amount cannot be negative')
   .max(MAX_MINOR, 'Amount is too large');
 
+/**
+ * The largest amount or count a stored INT column holds (MySQL's signed INT): prices, coupon
+ * amounts and limits are stored as INT, so their inputs stop here instead of failing at the insert.
+ */
+export const INT_COLUMN_MAX = 2_147_483_647;
+/** An amount in minor units that is stored in an INT column. */
+export const storedMinorSchema = minorSchema.max(INT_COLUMN_MAX, 'Amount is too large');
+
 export const moneySchema = z.object({ amountMinor: minorSchema, currency: currencySchema });
 
 // Intl.NumberFormat construction is slow relative to format(); price lists format thousands.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GTIN_LENGTH_MESSAGE, gtinSchema } from '../gtin.ts';
-import { currencies, minorSchema } from '../money.ts';
+import { currencies, storedMinorSchema } from '../money.ts';
 import { euSizeKey, heelMmSchema, isValidEuSize, MAX_EU_SIZE, MIN_EU_SIZE, widths } from '../sizes.ts';
 import { skuSchema } from '../sku.ts';
 import { pageOf, pageQuery } from './common.ts';
@@ -81,7 +81,7 @@ const hexField = z
  * A catalog price in minor units, whole numbers only, at most what the price columns hold (a
  * signed 32-bit INT on MySQL: 21 million in major units; a larger one was a 500 there).
  */
-export const minorField = minorSchema.max(2_147_483_647, 'Amount is too large');
+export const minorField = storedMinorSchema;
 const heelField = heelMmSchema;
 const weightGrams = z.number().int('Weight must be whole grams').min(1).max(20_000);
 const lowStockThreshold = z.number().int('Threshold must be a whole number').min(0).max(100_000);

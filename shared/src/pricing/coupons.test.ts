@@ -178,6 +178,18 @@ describe('couponSchema', () => {
     expect(normalizeCouponCode(' spring-10 ')).toBe('SPRING-10');
   });
 
+  it('refuses amounts and limits larger than their stored columns hold', () => {
+    const fixed = { code: 'BIG', kind: 'fixed', amountMinor: 2000, currency: 'EUR' };
+    expect(issueCodes({ ...fixed, amountMinor: 2_147_483_648 }).map((i) => i.path)).toEqual(['amountMinor']);
+    expect(issueCodes({ ...fixed, minimumSpendMinor: 6_748_263_772 }).map((i) => i.path)).toEqual([
+      'minimumSpendMinor',
+    ]);
+    expect(issueCodes({ ...fixed, usageLimitTotal: 2_147_483_648 }).map((i) => i.path)).toEqual([
+      'usageLimitTotal',
+    ]);
+    expect(issueCodes({ ...fixed, amountMinor: 2_147_483_647, usageLimitTotal: 2_147_483_647 })).toEqual([]);
+  });
+
   it('accepts full definitions and nulls for absent fields', () => {
     const full = {
       code: 'WELCOME20',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Currency, currencySchema, minorSchema } from '../money.ts';
+import { type Currency, currencySchema, INT_COLUMN_MAX, storedMinorSchema } from '../money.ts';
 import { err, ok, type Result } from '../result.ts';
 
 /**
@@ -31,7 +31,11 @@ export const couponCodeSchema = z
   .regex(/^[A-Z0-9]+(?:[-_][A-Z0-9]+)*$/, 'Coupon code may contain only A-Z, 0-9 and single - or _');
 
 const epochMs = z.number().int('Time must be whole epoch milliseconds').min(0);
-const limit = z.number().int('Limit must be a whole number').min(1, 'Limit must be at least 1');
+const limit = z
+  .number()
+  .int('Limit must be a whole number')
+  .min(1, 'Limit must be at least 1')
+  .max(INT_COLUMN_MAX, 'Limit is too large');
 
 /**
  * A coupon definition. Optional fields may be absent or null (database rows carry nulls).
@@ -52,9 +56,9 @@ export const couponSchema = z
       .max(10_000, 'Percentage cannot exceed 100%')
       .nullish(),
     /** Fixed amount off, in minor units of `currency`. 0 is allowed for a free-shipping-only coupon. */
-    amountMinor: minorSchema.nullish(),
+    amountMinor: storedMinorSchema.nullish(),
     currency: currencySchema.nullish(),
-    minimumSpendMinor: minorSchema.nullish(),
+    minimumSpendMinor: storedMinorSchema.nullish(),
     startsAt: epochMs.nullish(),
     endsAt: epochMs.nullish(),
     usageLimitTotal: limit.nullish(),
