@@ -4,6 +4,7 @@ import { money } from '../app/format.ts';
 import { useMeta } from '../app/meta.ts';
 import { Link } from '../app/router.tsx';
 import { useFetch } from '../app/use-fetch.ts';
+import { OrderSummary } from '../components/OrderSummary.tsx';
 
 const said: Record<string, string> = {
   placed: 'Placed',
@@ -33,30 +34,7 @@ export default function AccountOrder({ number }: { number: string }) {
       {!order && !error && <p className="loading">Loading…</p>}
       {order && (
         <>
-          <p>
-            Status: <strong>{order.status.replace('_', ' ')}</strong>
-          </p>
-          <ul className="lines">
-            {order.lines.map((l) => (
-              <li key={l.sku} className="line">
-                <div>
-                  <strong>{l.productName}</strong>
-                  <span className="muted">
-                    {l.colourName} · EU {l.sizeEu} · × {l.quantity}
-                  </span>
-                </div>
-                <span className="price">{money(l.lineTotalMinor, order.currency)}</span>
-              </li>
-            ))}
-          </ul>
-          <dl className="totals">
-            <dt>Delivery</dt>
-            <dd>
-              {order.totals.shippingMinor === 0 ? 'Free' : money(order.totals.shippingMinor, order.currency)}
-            </dd>
-            <dt className="total">Total</dt>
-            <dd className="total">{money(order.totals.totalMinor, order.currency)}</dd>
-          </dl>
+          <OrderSummary order={order} totalLabel="Total" />
           <h2>Delivery</h2>
           <p>
             {order.shippingAddress.name}, {order.shippingAddress.line1}, {order.shippingAddress.postalCode}{' '}
