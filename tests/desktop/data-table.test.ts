@@ -2,30 +2,22 @@
  * The DataTable's virtual rows in a real browser (Debian chromium): 10,000 rows, a few dozen in
  * the DOM, the header sticky while scrolling, the last row reachable, sorting over all rows.
  */
-import { resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
-import { createServer, type ViteDevServer } from 'vite';
+import { serveHarness } from './renderer-harness.ts';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const harnessRoot = resolve(import.meta.dirname, '../../desktop/src/renderer/test/harness');
 let server: ViteDevServer;
+let url: string;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await createServer({
-    root: harnessRoot,
-    configFile: false,
-    plugins: [react()],
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0 },
-  });
-  await server.listen();
+  ({ server, url } = await serveHarness('harness'));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(server.resolvedUrls!.local[0]!);
+  await page.goto(url);
   await page.getByRole('table', { name: 'Lines' }).waitFor({ timeout: 60_000 });
 }, 120_000);
 

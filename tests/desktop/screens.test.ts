@@ -7,13 +7,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../chromium.ts';
+import { serveHarness } from './renderer-harness.ts';
 
-const harnessRoot = resolve(import.meta.dirname, '../../desktop/src/renderer/test/app-harness');
 const shots = process.env.SHOEBOX_SCREENSHOTS
   ? resolve(import.meta.dirname, '../../docs/screenshots')
   : mkdtempSync(join(tmpdir(), 'shoebox-shots-'));
@@ -22,18 +21,12 @@ const ANA = '00000000-0000-4000-8003-000000000001';
 const MAIN = '00000000-0000-4000-8001-000000000001';
 
 let server: ViteDevServer;
+let url: string;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  server = await createServer({
-    root: harnessRoot,
-    configFile: false,
-    plugins: [react()],
-    logLevel: 'error',
-    server: { host: '127.0.0.1', port: 0 },
-  });
-  await server.listen();
+  ({ server, url } = await serveHarness('app-harness'));
   browser = await launchChromium();
 }, 120_000);
 
@@ -42,7 +35,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const base = () => server.resolvedUrls!.local[0]!.replace(/\/$/, '');
+const base = () => url;
 
 async function open(path: string, settings: Record<string, string> = {}) {
   await page?.close();
