@@ -10,6 +10,7 @@
 import type { z } from 'zod';
 import { catalogSpecs } from './handlers/catalog.ts';
 import { dashboardSpecs } from './handlers/dashboard.ts';
+import { fulfillmentSpecs } from './handlers/fulfillment.ts';
 import { inventorySpecs } from './handlers/inventory.ts';
 import { orderSpecs } from './handlers/orders.ts';
 import { printingSpecs } from './handlers/printing.ts';
@@ -24,6 +25,7 @@ export const handlerSpecs = {
   ...inventorySpecs,
   ...orderSpecs,
   ...dashboardSpecs,
+  ...fulfillmentSpecs,
 } as const;
 
 type Specs = typeof handlerSpecs;

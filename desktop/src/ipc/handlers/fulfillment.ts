@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { mutationReceipt, noArgs } from '../contracts.ts';
+import {
+  batchLabelsArgs,
+  labelDocuments,
+  packCompleteArgs,
+  packCompleteResult,
+  packOpenArgs,
+  packOrder,
+  packScanArgs,
+  packScanResult,
+  pdfDocument,
+  pickBatchArgs,
+  pickBatchDetail,
+  pickBatchSummary,
+  pickConfirmArgs,
+  pickCreateArgs,
+  pickShortArgs,
+  printerSettings,
+  returnArgs,
+  returnDetail,
+  returnReceiveArgs,
+  returnsList,
+  returnsListArgs,
+  shipmentArgs,
+  shipmentRow,
+  shipmentsList,
+  shipmentsListArgs,
+  shipmentTrackingArgs,
+  shipmentVoidArgs,
+  trackingBlockStatus,
+} from '../shapes/fulfillment.ts';
+import { defineHandler } from '../spec.ts';
+
+// The warehouse's core job. Everything reads the mirror and writes the outbox, so it works
+// offline, except creating a batch, advancing tracking and refunding, which need the server.
+export const fulfillmentSpecs = {
+  'pick.batches': defineHandler({
+    summary: 'Open pick batches, newest first',
+    access: 'orders:fulfil',
+    args: noArgs,
+    result: z.object({ items: z.array(pickBatchSummary) }),
+  }),
+  'pick.batch': defineHandler({
+    summary: 'One pick batch as stops in walking order (by bin)',
+    access: 'orders:fulfil',
+    args: pickBatchArgs,
+    result: pickBatchDetail,
+  }),
+  'pick.create': defineHandler({
+    summary: 'Make a batch from the N oldest paid orders, or from chosen ones (needs the API)',
+    access: 'orders:fulfil',
+    args: pickCreateArgs,
+    result: pickBatchDetail,
+  }),
+  'pick.confirm': defineHandler({
+    summary: 'Confirm a pick line, by scan or tap (works offline)',
+    access: 'orders:fulfil',
+    args: pickConfirmArgs,
+    result: mutationReceipt,
+  }),
+  'pick.short': defineHandler({
+    summary: 'Report units missing at the bin, with what to do for the customer (works offline)',
+    access: 'orders:fulfil',
+    args: pickShortArgs,
+    result: mutationReceipt,
+  }),
+  'pack.open': defineHandler({
+    summary: 'Open an order at the pack bench by its number (scanned from the pick list)',
+    access: 'orders:fulfil',
+    args: packOpenArgs,
+    result: packOrder,
+  }),
+  'pack.scan': defineHandler({
+    summary: 'Check one scanned item against the order (local, offline)',
+    access: 'orders:fulfil',
+    args: packScanArgs,
+    result: packScanResult,
+  }),
+  'pack.complete': defineHandler({
+    summary: 'Complete the pack on the last scan: label and packing slip from the device block (offline)',
+    access: 'labels:print',
+    args: packCompleteArgs,
+    result: packCompleteResult,
+  }),
+  'shipments.list': defineHandler({
+    summary: 'Shipments, newest first',
+    access: 'orders:fulfil',
+    args: shipmentsListArgs,
+    result: shipmentsList,
+  }),
+  'shipments.documents': defineHandler({
+    summary: "A shipment's label (PDF and ZPL) and packing slip again, for a reprint (offline)",
+    access: 'labels:print',
+    args: shipmentArgs,
+    result: labelDocuments,
+  }),
+  'shipments.void': defineHandler({
+    summary: 'Void a label before handover (works offline)',
+    access: 'labels:print',
+    args: shipmentVoidArgs,
+    result: mutationReceipt,
+  }),
+  'shipments.track': defineHandler({
+    summary: 'Advance a house-carrier parcel to its next tracking status (needs the API)',
+    access: 'orders:fulfil',
+    args: shipmentTrackingArgs,
+    result: shipmentRow,
+  }),
+  'shipments.batchLabels': defineHandler({
+    summary: 'All labels of a pick batch as one PDF (offline)',
+    access: 'labels:print',
+    args: batchLabelsArgs,
+    result: pdfDocument,
+  }),
+  'shipments.trackingBlock': defineHandler({
+    summary: "This device's reserved house tracking numbers",
+    access: 'labels:print',
+    args: noArgs,
+    result: trackingBlockStatus,
+  }),
+  'returns.list': defineHandler({
+    summary: 'Returns, newest first',
+    access: 'returns:manage',
+    args: returnsListArgs,
+    result: returnsList,
+  }),
+  'returns.detail': defineHandler({
+    summary: 'One return with its lines (refund amounts with orders:refund)',
+    access: 'returns:manage',
+    args: returnArgs,
+    result: returnDetail,
+  }),
+  'returns.receive': defineHandler({
+    summary: 'Receive a return: restock, B-stock or write off each line (works offline)',
+    access: 'returns:manage',
+    args: returnReceiveArgs,
+    result: mutationReceipt,
+  }),
+  'returns.refund': defineHandler({
+    summary: 'Refund a received return through the original payment (needs the API)',
+    access: 'orders:refund',
+    args: returnArgs,
+    result: returnDetail,
+  }),
+  'printing.settings': defineHandler({
+    summary: "This device's printers and label format",
+    access: 'signed-in',
+    args: noArgs,
+    result: printerSettings,
+  }),
+  'printing.saveSettings': defineHandler({
+    summary: "Save this device's printers and label format",
+    access: 'labels:print',
+    args: printerSettings,
+    result: printerSettings,
+  }),
+} as const;
