@@ -63,6 +63,8 @@ export const TABLE_OWNERS = {
   devices: ['modules/sync/'],
   syncResults: ['modules/sync/'],
   syncServer: ['modules/sync/'],
+  productReviews: ['modules/reviews/'],
+  backInStockRequests: ['modules/back-in-stock/'],
 };
 
 const EXEMPT = [/\.test\.ts$/, /(^|\/)[\w-]*fixtures\.ts$/, /^test-support\//, /^db\//];

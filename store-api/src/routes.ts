@@ -7,7 +7,7 @@ import { staffRoutes } from './modules/staff/index.ts';
 import { inventoryRoutes } from './modules/inventory/index.ts';
 import { imagesRoutes } from './modules/catalog/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
-import { storeCatalogRoutes } from './modules/storefront-catalog/index.ts';
+import { productFeedRoutes, storeCatalogRoutes } from './modules/storefront-catalog/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
 import { cartRoutes } from './modules/cart/index.ts';
@@ -21,6 +21,8 @@ import { syncRoutes } from './modules/sync/index.ts';
 import type { Services } from './services.ts';
 import { accountRoutes } from './modules/account/index.ts';
 import { eraseCustomer } from './flows/erase-customer.flow.ts';
+import { reviewsRoutes } from './modules/reviews/index.ts';
+import { backInStockRoutes } from './modules/back-in-stock/index.ts';
 
 /** The whole route table: mounted by the app, enumerated by the RBAC and OpenAPI tests. */
 export function allRoutes(store: Store, services: Services): RouteSpec[] {
@@ -34,6 +36,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...imagesRoutes(services.images),
     ...catalogRoutes(services.catalog),
     ...storeCatalogRoutes(services.storeCatalog),
+    ...productFeedRoutes(services.storeCatalog),
     ...notificationsRoutes(services.notifications),
     ...ordersRoutes(services),
     ...cartRoutes(services.cart),
@@ -53,5 +56,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
     ...shippingRoutes(services.shipping, services.shipments),
     ...returnsRoutes(services.returns, { store, payments: services.payments }),
     ...syncRoutes(services.sync),
+    ...reviewsRoutes(services.reviews),
+    ...backInStockRoutes(services.backInStock),
   ];
 }

@@ -27,6 +27,9 @@ import { createFulfillmentService } from './modules/fulfillment/index.ts';
 import { createShippingService } from './modules/shipping/index.ts';
 import { createReturnsService } from './modules/returns/index.ts';
 import { createSyncService } from './modules/sync/index.ts';
+import { createReviewsService } from './modules/reviews/index.ts';
+import { createBackInStockService } from './modules/back-in-stock/index.ts';
+import { onRestock } from './modules/inventory/index.ts';
 
 /** Wires services once per app; routes receive only the services they use. */
 export function createServices(store: Store, config: Config) {
@@ -64,7 +67,11 @@ export function createServices(store: Store, config: Config) {
   };
   const shipments: ShipmentDeps = { store, carriers, shipFrom: ship.shipFrom };
   const inventory = createInventoryService(store);
+  const backInStock = createBackInStockService(store, { storefrontUrl: config.storefrontUrl });
+  // Mails go out in the transaction of the movement that brought the size back.
+  onRestock(store, backInStock.notifyRestocked);
   return {
+    backInStock,
     auth,
     staffSignIn,
     twoFactor,
@@ -81,7 +88,7 @@ export function createServices(store: Store, config: Config) {
     images: createImagesService(store),
     inventory,
     returns: createReturnsService({ store, inventory, windowDays: config.returnWindowDays }),
-    storeCatalog: createStoreCatalogService(store),
+    storeCatalog: createStoreCatalogService(store, { shopUrl: config.storefrontUrl }),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
     orders,
@@ -89,6 +96,7 @@ export function createServices(store: Store, config: Config) {
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),
     sync: createSyncService(store),
+    reviews: createReviewsService(store, { bannedWords: config.reviewBannedWords }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -165,6 +165,13 @@ export function adminEndpoints(request: ReturnType<typeof createRequest>) {
       addNote: (id: string, body: In<typeof c.orderNoteBody>) =>
         send('POST', `/admin/orders/${seg(id)}/notes`, c.adminOrderDetail, { body }),
     },
+    reviews: {
+      /** The moderation queue: one status (held by default), oldest first. */
+      list: (query?: QueryOf<typeof c.adminReviewListQuery>) =>
+        get('/admin/reviews', c.adminReviewList, { query }),
+      approve: (id: string) => send('POST', `/admin/reviews/${seg(id)}/approve`, c.adminReview),
+      reject: (id: string) => send('POST', `/admin/reviews/${seg(id)}/reject`, c.adminReview),
+    },
     returns: {
       open: (body: In<typeof c.adminReturnBody>) => send('POST', '/admin/returns', c.returnView, { body }),
       get: (id: string) => get(`/admin/returns/${seg(id)}`, c.returnView),

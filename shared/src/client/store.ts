@@ -68,6 +68,18 @@ export function storeEndpoints(request: ReturnType<typeof createRequest>) {
       list: (query?: QueryOf<typeof c.storeProductListQuery>) =>
         get('/store/products', 'storeProductList', { query }),
       get: (slug: string) => get(`/store/products/${seg(slug)}`, 'storeProductDetail'),
+      /** Published reviews, newest first, with the rating and fit summary. */
+      reviews: (slug: string, query?: QueryOf<typeof c.reviewListQuery>) =>
+        get(`/store/products/${seg(slug)}/reviews`, 'storeReviewPage', { query }),
+      /** A verified buyer's one review (signed in); `status` says whether it waits for a moderator. */
+      review: (slug: string, body: In<typeof c.reviewBody>) =>
+        send('POST', `/store/products/${seg(slug)}/reviews`, 'postedReview', { body }),
+    },
+    backInStock: {
+      /** Mail me once when this size is back (`email` needed from guests). */
+      signUp: (body: In<typeof c.backInStockBody>) =>
+        send('POST', '/store/back-in-stock', 'backInStockSignUp', { body }),
+      stop: (token: string) => none('DELETE', `/store/back-in-stock/${seg(token)}`),
     },
     categories: () => get('/store/categories', 'storeCategoryList'),
     brands: () => get('/store/brands', 'storeBrandList'),

@@ -86,6 +86,7 @@ const domain = {
   PICK_LINE_NOT_FOUND: 404,
   SHIPMENT_NOT_FOUND: 404,
   PRODUCT_NOT_FOUND: 404,
+  REVIEW_NOT_FOUND: 404,
   RETURN_NOT_FOUND: 404,
   STAFF_NOT_FOUND: 404,
   VARIANT_NOT_FOUND: 404,
@@ -117,10 +118,13 @@ const domain = {
   SKU_TAKEN: 409,
   STYLE_CODE_TAKEN: 409,
   VARIANT_EXISTS: 409,
+  REVIEW_ALREADY_EXISTS: 409,
   VERSION_CONFLICT: 409,
   // 422: well-formed, but a business rule refuses it.
   ADDRESS_LIMIT: 422,
   WISHLIST_LIMIT: 422,
+  // Reviews (store-api/src/modules/reviews): only buyers, one each.
+  REVIEW_NOT_A_BUYER: 422,
   CANNOT_DEMOTE_SELF: 422,
   CART_EMPTY: 422,
   CART_LIMIT: 422,

@@ -8,6 +8,7 @@ import {
   resolvePaymentsConfig,
 } from '../integrations/payments/index.ts';
 import { notificationsConfigSchema, notificationsOptionsFrom } from '../modules/notifications/index.ts';
+import { reviewsConfigSchema } from '../modules/reviews/index.ts';
 import { parseTrustProxy, type TrustProxy } from './trust-proxy.ts';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
@@ -18,6 +19,7 @@ const boolish = z
 
 const envSchema = z.object({
   ...notificationsConfigSchema.shape,
+  ...reviewsConfigSchema.shape,
   ...paymentsConfigSchema.shape,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('127.0.0.1'),
@@ -126,6 +128,8 @@ export interface Config {
   storefrontUrl: string;
   /** Whose X-Forwarded-For is believed for rate limits and logs (off unless configured). */
   trustProxy: TrustProxy;
+  /** Words that hold a review for a moderator (REVIEW_BANNED_WORDS). */
+  reviewBannedWords: string[];
 }
 
 /** Parses the environment; on bad input throws one readable list of every problem. */
@@ -182,6 +186,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     passwordResetTtlMinutes: e.PASSWORD_RESET_TTL_MINUTES,
     storefrontUrl: e.STOREFRONT_URL.replace(/\/+$/, ''),
+    reviewBannedWords: e.REVIEW_BANNED_WORDS,
   };
 }
 

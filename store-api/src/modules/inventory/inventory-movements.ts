@@ -135,6 +135,7 @@ export async function writeMovements(
 
   const actorId = ctx.actor.type === 'anonymous' ? null : ctx.actor.id;
   const views = planned.map((p) => p.view);
+  await announceRestocks(store, tx, ctx, views);
   await deferRows(
     store,
     tx,
@@ -155,6 +156,55 @@ export async function writeMovements(
     ctx.now,
   );
   return views;
+}
+
+/**
+ * Told, inside the movement's transaction, which variants a receive or return-restock just
+ * brought back: available summed over every location went from 0 to above 0. A listener that
+ * throws rolls the movement back with it.
+ */
+export type RestockListener = (tx: Db, ctx: RequestContext, variantIds: readonly string[]) => Promise<void>;
+
+// Keyed by store, so several apps in one process (tests, the cluster) keep their own listeners.
+const restockListeners = new WeakMap<Store, RestockListener[]>();
+
+/** Subscribes to restocks of this store's ledger (wired once in services.ts). */
+export function onRestock(store: Store, listener: RestockListener): void {
+  restockListeners.set(store, [...(restockListeners.get(store) ?? []), listener]);
+}
+
+const RESTOCKING: ReadonlySet<MovementKind> = new Set(['receive', 'return_restock']);
+
+/**
+ * Finds the variants this write brought from 0 available to more, and tells the listeners. Costs
+ * one grouped read, and only for receives and return-restocks while someone listens.
+ */
+async function announceRestocks(store: Store, tx: Db, ctx: RequestContext, views: readonly MovementView[]) {
+  const listeners = restockListeners.get(store);
+  if (!listeners?.length) return;
+  const restocked = [...new Set(views.filter((m) => RESTOCKING.has(m.kind)).map((m) => m.variantId))];
+  if (restocked.length === 0) return;
+  const delta = new Map<string, number>();
+  for (const m of views)
+    delta.set(m.variantId, (delta.get(m.variantId) ?? 0) + m.onHandDelta - m.reservedDelta);
+  const l = store.t.stockLevels;
+  const rows: { variantId: string; available: string | number }[] = [];
+  for (const part of chunks(restocked))
+    rows.push(
+      ...(await tx
+        .select({ variantId: l.variantId, available: sql<string | number>`sum(${l.onHand} - ${l.reserved})` })
+        .from(l)
+        .where(inArray(l.variantId, part))
+        .groupBy(l.variantId)),
+    );
+  const back = rows
+    .filter((r) => {
+      const after = Number(r.available);
+      return after > 0 && after - (delta.get(r.variantId) ?? 0) <= 0;
+    })
+    .map((r) => r.variantId);
+  if (back.length === 0) return;
+  for (const listener of listeners) await listener(tx, ctx, back);
 }
 
 async function existingLevels(

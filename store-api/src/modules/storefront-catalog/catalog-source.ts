@@ -47,6 +47,8 @@ export interface VariantRow {
   sku: string;
   priceMinor: number | null;
   compareAtMinor: number | null;
+  /** The box's barcode (EAN-13 / UPC-A), for the product feed; absent in older fixtures. */
+  gtin?: string | null;
 }
 export interface ImageRow {
   id: string;

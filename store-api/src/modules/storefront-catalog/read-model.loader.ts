@@ -55,6 +55,7 @@ export function createCatalogLoader(store: Store): CatalogLoader {
     sku: variants.sku,
     priceMinor: variants.priceMinor,
     compareAtMinor: variants.compareAtMinor,
+    gtin: variants.gtin,
   };
   const imageColumns = {
     id: productImages.id,

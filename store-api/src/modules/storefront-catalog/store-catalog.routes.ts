@@ -21,7 +21,12 @@ function notModified(req: Request, etag: string): boolean {
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-function sendCached(req: Request, res: Response, cached: CachedBody): typeof SENT {
+export function sendCached(
+  req: Request,
+  res: Response,
+  cached: CachedBody,
+  contentType = 'application/json; charset=utf-8',
+): typeof SENT {
   res.setHeader('Cache-Control', CACHE_CONTROL);
   res.setHeader('ETag', cached.etag);
   if (notModified(req, cached.etag)) {
@@ -29,14 +34,14 @@ function sendCached(req: Request, res: Response, cached: CachedBody): typeof SEN
     return SENT;
   }
   res.status(200);
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Type', contentType);
   res.setHeader('Content-Length', cached.body.length);
   res.end(cached.body);
   return SENT;
 }
 
 /** Every store read answers a revalidation that names the current ETag with 304. */
-const revalidated = [
+export const revalidated = [
   { status: 304, description: 'Not modified: If-None-Match names the current ETag.' },
 ] as const;
 

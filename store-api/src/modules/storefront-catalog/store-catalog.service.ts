@@ -5,6 +5,7 @@ import type { RequestContext } from '../../lib/request-context.ts';
 import { brandList, categoryList, type ListingQuery, listProducts, productDetail } from './listing.ts';
 import { CatalogReadModel, type CatalogLoader, type ReadModelOptions } from './read-model.ts';
 import { createCatalogLoader } from './read-model.loader.ts';
+import { feedCsv, feedItems, feedXml } from './product-feed.ts';
 import { queryTokens } from './search-text.ts';
 import { storeCatalogErrors } from './store-catalog.errors.ts';
 
@@ -64,6 +65,16 @@ export function listingKey(q: ListingQuery): string {
 export interface StoreCatalogOptions extends ReadModelOptions {
   loader?: CatalogLoader;
   cacheEntries?: number;
+  /** The shop's public address, for the product feed's links (default the dev server's). */
+  shopUrl?: string;
+}
+
+export type FeedFormat = 'xml' | 'csv';
+
+/** A serialised answer with its strong ETag. */
+function cachedBody(text: string): CachedBody {
+  const body = Buffer.from(text);
+  return { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"` };
 }
 
 /**
@@ -73,6 +84,9 @@ export interface StoreCatalogOptions extends ReadModelOptions {
 export function createStoreCatalogService(store: Store, options: StoreCatalogOptions = {}) {
   const model = new CatalogReadModel(options.loader ?? createCatalogLoader(store), options);
   const cache = new ResponseCache(options.cacheEntries ?? 500);
+  const shopUrl = options.shopUrl ?? 'http://localhost:5173';
+  // Each feed is built once per model version: a catalog or stock change makes the next one new.
+  const feeds = new Map<FeedFormat, CachedBody & { version: number }>();
   let databaseDownUntil = 0;
 
   /**
@@ -110,6 +124,20 @@ export function createStoreCatalogService(store: Store, options: StoreCatalogOpt
     async categories(_ctx: RequestContext): Promise<CachedBody> {
       await fresh();
       return cache.get('categories', model.version, () => categoryList(model.index));
+    },
+
+    /** The product feed (every active size) as CSV or XML, rebuilt only when the model moved on. */
+    async productFeed(_ctx: RequestContext, format: FeedFormat): Promise<CachedBody> {
+      await fresh();
+      const hit = feeds.get(format);
+      if (hit && hit.version === model.version) return hit;
+      const items = feedItems(model.source, shopUrl);
+      const built = {
+        ...cachedBody(format === 'xml' ? feedXml(items, shopUrl) : feedCsv(items)),
+        version: model.version,
+      };
+      feeds.set(format, built);
+      return built;
     },
 
     async brands(_ctx: RequestContext): Promise<CachedBody> {

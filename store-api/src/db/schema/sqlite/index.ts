@@ -13,3 +13,4 @@ export * from './fulfillment.ts';
 export * from './returns.ts';
 
 export * from './sync.ts';
+export * from './reviews.ts';

@@ -7,6 +7,7 @@ import { refundIssuedPayload, renderRefundIssued } from './refund-issued.ts';
 import { renderReturnReceived, returnReceivedPayload } from './return-received.ts';
 import { abandonedCartPayload, renderAbandonedCart } from './abandoned-cart.ts';
 import { passwordResetPayload, renderPasswordReset } from './password-reset.ts';
+import { backInStockPayload, renderBackInStock } from './back-in-stock.ts';
 import { type RenderedSms, renderSmsOrderShipped, smsOrderShippedPayload } from './sms.ts';
 
 interface Template<S extends z.ZodType, R> {
@@ -27,6 +28,7 @@ export const mailTemplates = {
   'mail.return_received': template(returnReceivedPayload, renderReturnReceived),
   'mail.abandoned_cart': template(abandonedCartPayload, renderAbandonedCart),
   'mail.password_reset': template(passwordResetPayload, renderPasswordReset),
+  'mail.back_in_stock': template(backInStockPayload, renderBackInStock),
 } satisfies Record<string, Template<z.ZodType, RenderedMail>>;
 
 export const smsTemplates = {
@@ -55,4 +57,5 @@ export type { RefundIssuedPayload } from './refund-issued.ts';
 export type { ReturnReceivedPayload } from './return-received.ts';
 export type { AbandonedCartPayload } from './abandoned-cart.ts';
 export type { PasswordResetPayload } from './password-reset.ts';
+export type { BackInStockPayload } from './back-in-stock.ts';
 export type { SmsOrderShippedPayload } from './sms.ts';

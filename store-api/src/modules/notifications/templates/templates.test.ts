@@ -90,6 +90,15 @@ const payloads = {
     link: 'https://shop.example/reset-password?token=abc"><img src=x>',
     expiresAt: '2026-03-02T09:45:00.000Z',
   },
+  'mail.back_in_stock': {
+    to: 'a@example.com',
+    customerName: evil,
+    productName: 'Mila <img src=x>',
+    colour: 'Nude',
+    sizeEu: 38,
+    productUrl: 'https://shop.example/p/mila?colour=NUDE',
+    unsubscribeUrl: 'https://shop.example/back-in-stock/unsubscribe?token=abc',
+  },
 } as const;
 
 const render = (topic: keyof typeof mailTemplates) => {
@@ -121,6 +130,13 @@ describe('mail templates', () => {
       'href="https://shop.example.com/orders/SB-1?x=1&amp;y=&quot;2&quot;"',
     );
     expect(render('mail.order_shipped').html).toContain('DHL &lt;Express&gt;');
+  });
+
+  it('names the product, colour and size in the back-in-stock mail, with the stop link', () => {
+    const { subject, text } = render('mail.back_in_stock');
+    expect(subject).toBe('Back in stock: Mila <img src=x> in EU 38 (US 7.5 / UK 5)');
+    expect(text).toContain('the Mila <img src=x> in Nude, EU 38 (US 7.5 / UK 5), is back in stock');
+    expect(text).toContain('https://shop.example/back-in-stock/unsubscribe?token=abc');
   });
 
   it('renders the order confirmation with sizes, money and totals', () => {
