@@ -27,6 +27,17 @@ const streamedResponses: Record<
     schema: { type: 'string' },
     description: 'Stock levels as CSV (attachment `stock-levels.csv`).',
   },
+  getFeedsProductsXml: {
+    mediaType: 'application/xml',
+    schema: { type: 'string' },
+    description:
+      'RSS 2.0 with the `g:` namespace (Google Merchant Center, Meta catalog): one `<item>` per active size.',
+  },
+  getFeedsProductsCsv: {
+    mediaType: 'text/csv',
+    schema: { type: 'string' },
+    description: 'The same items as CSV; the header row names the channels’ attributes.',
+  },
   getSyncEvents: {
     mediaType: 'text/event-stream',
     schema: { type: 'string' },
