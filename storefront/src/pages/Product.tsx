@@ -1,6 +1,6 @@
 /** The product page: gallery, colour swatches, the size selector as the hero, size chart, sticky "Add to bag". */
 import type { StoreProductDetail } from '@shoebox/shared/store';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useSavedSize } from '../account/use-saved-size.ts';
 import { WishlistButton } from '../account/WishlistButton.tsx';
 import { messageOf } from '../app/api.ts';
@@ -15,6 +15,9 @@ import { Gallery } from '../product/Gallery.tsx';
 import { productJsonLd } from '../product/product-ld.ts';
 import { SizeChart } from '../product/SizeChart.tsx';
 import { SizeSelector } from '../product/SizeSelector.tsx';
+
+// Reviews, fit verdict and "notify me": their own chunk, fetched after the page has painted.
+const ShopperVoice = lazy(() => import('../product/ShopperVoice.tsx'));
 
 export default function Product({ slug }: { slug: string }) {
   const loader = productLoader(slug);
@@ -152,6 +155,9 @@ function ProductView({ product }: { product: StoreProductDetail }) {
           />
         </div>
         <SizeChart variants={variants} />
+        <Suspense fallback={null}>
+          <ShopperVoice slug={product.slug} variants={variants} />
+        </Suspense>
         <div className="add-bar">
           <button type="button" className="primary" onClick={add} disabled={busy}>
             {busy ? 'Adding…' : 'Add to bag'}
