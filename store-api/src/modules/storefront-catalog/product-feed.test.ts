@@ -21,7 +21,10 @@ function feedItemsOf(xml: string): Record<string, string>[] {
     if (item && field) item[field] = (item[field] ?? '') + text;
   });
   parser.on('closetag', (tag) => {
-    if (tag.local === 'item' && item) items.push(item), (item = null);
+    if (tag.local === 'item' && item) {
+      items.push(item);
+      item = null;
+    }
     field = null;
   });
   parser.write(xml).close();
