@@ -111,7 +111,7 @@ function Station(props: { printer: PrinterSettings; trackingLeft: number | null;
       }
     >
       {offline && (
-        <OfflineNotice stillWorks="Offline: packing works as usual. Labels use this device's own tracking numbers, are valid, and will sync." />
+        <OfflineNotice stillWorks="Packing works as usual. Labels use this device's own tracking numbers, are valid, and will sync." />
       )}
       {low && (
         <Alert severity="warning" data-testid="tracking-low">
@@ -123,7 +123,7 @@ function Station(props: { printer: PrinterSettings; trackingLeft: number | null;
       )}
       <ScanFeedback feedback={station.feedback} />
       <TextField
-        label={`${instruction}, then Enter`}
+        label={instruction}
         inputRef={scanner.ref}
         onBlur={scanner.onBlur}
         slotProps={{ htmlInput: { onKeyDown, 'data-testid': 'scan-input', autoComplete: 'off' } }}

@@ -45,9 +45,11 @@ const matches = (s: Stop, code: string) => s.gtin === code || s.sku === code.toU
 export function PickBatch({ batchId }: { batchId: string }) {
   const loaded = useInvoke('pick.batch', { batchId });
   const [batch, setBatch] = useState<PickBatchDetail | null>(null);
+  const first = loaded.status === 'ready' ? loaded.data : null;
+  // The first load; after each pick the walk replaces it with the batch as it is now.
   useEffect(() => {
-    if (loaded.status === 'ready') setBatch(loaded.data);
-  }, [loaded]);
+    if (first) setBatch(first);
+  }, [first]);
   if (loaded.status === 'error')
     return (
       <Page title="Pick">

@@ -98,14 +98,15 @@ function Batches() {
 
 function MakeBatch({ offline }: { offline: boolean }) {
   const backend = useBackend();
-  const [count, setCount] = useState(10);
+  const [count, setCount] = useState('10');
+  const oldest = Math.min(200, Math.max(1, Math.round(Number(count)) || 0));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<DomainError | null>(null);
   const make = async () => {
     setBusy(true);
     setError(null);
     try {
-      const made = await backend.invoke('pick.create', { oldest: count });
+      const made = await backend.invoke('pick.create', { oldest });
       navigate(`/pick?batch=${made.id}`);
     } catch (e) {
       setError(e as DomainError);
@@ -121,13 +122,13 @@ function MakeBatch({ offline }: { offline: boolean }) {
           type="number"
           size="small"
           value={count}
-          onChange={(e) => setCount(Math.min(200, Math.max(1, Number(e.target.value) || 1)))}
+          onChange={(e) => setCount(e.target.value)}
           slotProps={{ htmlInput: { min: 1, max: 200 } }}
           sx={{ width: 170 }}
         />
         <Button
           variant="contained"
-          disabled={offline || busy}
+          disabled={offline || busy || !Number(count)}
           onClick={() => void make()}
           sx={{ minHeight: 40 }}
         >

@@ -119,7 +119,7 @@ export function printedWords(outcome: PrintOutcome): string {
   const how: Record<PrintRoute, string> = {
     thermal: 'on the thermal printer',
     system: 'on the label printer',
-    browser: "in the browser's print dialog",
+    browser: "to the browser's print dialog",
   };
   if (outcome.label === 'failed') return 'The label did not print: download it and print it by hand.';
   const slip =
