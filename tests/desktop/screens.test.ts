@@ -211,7 +211,9 @@ describe('warehouse screens in chromium', () => {
     for (let i = 0; i < 2; i++) {
       const code = await page.getByTestId('current-stop').locator('p').last().textContent();
       await scan(code!.split(' · ')[1]!);
-      await expect.poll(() => page.getByTestId('pick-progress').textContent()).toMatch(new RegExp(`^${i + 1} of`));
+      await expect
+        .poll(() => page.getByTestId('pick-progress').textContent())
+        .toMatch(new RegExp(`^${i + 1} of`));
     }
     await shot('pick');
   }, 60_000);

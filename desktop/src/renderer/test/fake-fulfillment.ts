@@ -109,7 +109,13 @@ export function createWarehouse(shop: FakeShop, options: FakeWarehouseOptions = 
   const left = options.trackingLeft ?? 240;
   return {
     batches: picking.length ? [newBatch(1, picking.slice(0, 6), '2026-12-02T08:05:00.000Z')] : [],
-    shipments: shipped.slice(0, 60).map((o, i) => shipmentFor(o, i + 1, o.status === 'delivered')),
+    shipments: shipped.slice(0, 60).map((o, i) => {
+      const s = shipmentFor(o, i + 1, o.status === 'delivered');
+      // The newest few are labelled and still on the bench: voidable, waiting for the driver.
+      return i < 3 && !s.status.startsWith('deliv')
+        ? { ...s, status: 'labelled', trackingStatus: 'label_created' }
+        : s;
+    }),
     returns: delivered.slice(0, 8).map((o, i) => returnFor(o, i)),
     printer: {
       labelFormat: 'pdf',

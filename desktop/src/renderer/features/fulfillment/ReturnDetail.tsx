@@ -114,7 +114,11 @@ export function ReturnDetail({ detail: d, onChanged }: { detail: Detail; onChang
                     ? `${size(l.exchangeFor.sizeEu)} ${l.exchangeFor.colourName} (reserved)`
                     : 'Refund'}
                 </TableCell>
-                {mayRefund && <TableCell align="right">{money(l.refundMinor, d.currency)}</TableCell>}
+                {mayRefund && (
+                  <TableCell align="right">
+                    {l.exchangeFor ? 'Exchange' : money(l.refundMinor, d.currency)}
+                  </TableCell>
+                )}
                 <TableCell>
                   {receiving ? (
                     <ToggleButtonGroup
@@ -125,7 +129,19 @@ export function ReturnDetail({ detail: d, onChanged }: { detail: Detail; onChang
                       onChange={(_, v: Inspection | null) => v && setChoices({ ...choices, [l.id]: v })}
                     >
                       {(Object.keys(inspectionWords) as Inspection[]).map((i) => (
-                        <ToggleButton key={i} value={i} sx={{ minHeight: 40, px: 1.5 }}>
+                        <ToggleButton
+                          key={i}
+                          value={i}
+                          sx={{
+                            minHeight: 40,
+                            px: 1.5,
+                            '&.Mui-selected, &.Mui-selected:hover': {
+                              bgcolor: i === 'write_off' ? 'error.main' : 'primary.main',
+                              color: 'common.white',
+                            },
+                          }}
+                        >
+                          {choices[l.id] === i ? '✓ ' : ''}
                           {inspectionWords[i]}
                         </ToggleButton>
                       ))}

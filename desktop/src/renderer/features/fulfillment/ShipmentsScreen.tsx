@@ -52,7 +52,11 @@ function shipmentColumns(actions: Actions): AppColumn<Shipment>[] {
   return [
     col.accessor('orderNumber', {
       header: 'Order',
-      cell: (c) => <Box sx={{ fontFamily: 'ui-monospace, monospace', fontWeight: 600 }}>{c.getValue()}</Box>,
+      cell: (c) => (
+        <Box sx={{ fontFamily: 'ui-monospace, monospace', fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {c.getValue()}
+        </Box>
+      ),
     }),
     col.accessor('trackingNumber', {
       header: 'Tracking',
@@ -72,6 +76,7 @@ function shipmentColumns(actions: Actions): AppColumn<Shipment>[] {
       id: 'service',
       header: 'Service',
       enableGlobalFilter: false,
+      cell: (c) => <Box sx={{ whiteSpace: 'nowrap' }}>{c.getValue()}</Box>,
     }),
     col.accessor('weightGrams', {
       header: 'Weight',
@@ -96,7 +101,7 @@ function RowActions({ shipment: s, actions }: { shipment: Shipment; actions: Act
   const next = s.carrier === 'house' ? nextTrackingStatus(s.trackingStatus as HouseTrackingStatus) : null;
   const live = s.status !== 'voided';
   return (
-    <Stack direction="row" spacing={0.5} onClick={(e) => e.stopPropagation()}>
+    <Stack direction="row" spacing={0.5} sx={{ whiteSpace: 'nowrap' }} onClick={(e) => e.stopPropagation()}>
       {live && (
         <Button size="small" onClick={() => actions.reprint(s)}>
           Reprint

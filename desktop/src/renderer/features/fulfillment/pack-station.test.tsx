@@ -22,7 +22,10 @@ async function openStation(options: FakeWarehouseOptions & { offline?: boolean }
   }
   // An order being picked, with two different pairs: enough to show progress, refusals and completion.
   const order = fake.shop.orders.find(
-    (o) => o.status === 'picking' && o.lineVariantIds.length >= 2 && new Set(o.lineVariantIds).size === o.lineVariantIds.length,
+    (o) =>
+      o.status === 'picking' &&
+      o.lineVariantIds.length >= 2 &&
+      new Set(o.lineVariantIds).size === o.lineVariantIds.length,
   )!;
   const gtins = order.lineVariantIds.map((id) => variants.find((v) => v.id === id)!.gtin);
   const stranger = variants.find((v) => !order.lineVariantIds.includes(v.id))!;
@@ -74,7 +77,12 @@ describe('pack station', () => {
 
   it('sends a ZPL label to the thermal printer and the slip to the system printer in the desktop app', async () => {
     const { user, input, order, gtins, fake, printPdf } = await openStation({ electron: true });
-    fake.warehouse.printer = { ...fake.warehouse.printer, labelFormat: 'zpl', thermalHost: '10.0.0.40', documentPrinter: 'office-laser' };
+    fake.warehouse.printer = {
+      ...fake.warehouse.printer,
+      labelFormat: 'zpl',
+      thermalHost: '10.0.0.40',
+      documentPrinter: 'office-laser',
+    };
     cleanup();
     renderApp(fake, { path: '/pack' });
     const fresh = await screen.findByTestId('scan-input');
@@ -82,7 +90,11 @@ describe('pack station', () => {
     await screen.findByRole('list', { name: `Items of ${order.number}` });
     for (const gtin of gtins) await user.type(fresh, `${gtin}{Enter}`);
     const tracking = (await screen.findByTestId('tracking-number')).textContent!;
-    const raw = fake.shop.writes.find((w) => w.name === 'printing.raw')!.args as { host: string; port: number; dataBase64: string };
+    const raw = fake.shop.writes.find((w) => w.name === 'printing.raw')!.args as {
+      host: string;
+      port: number;
+      dataBase64: string;
+    };
     expect(raw.host).toBe('10.0.0.40');
     expect(raw.port).toBe(9100);
     expect(atob(raw.dataBase64)).toContain(`^FD${tracking}^FS`);
@@ -105,11 +117,17 @@ describe('pack station', () => {
     await user.type(input, `${order.number}{Enter}`);
     await screen.findByRole('list', { name: `Items of ${order.number}` });
     await user.keyboard('2');
-    await waitFor(() => expect(screen.getByRole('radio', { name: /Two-pair carton/ }).getAttribute('aria-checked')).toBe('true'));
+    await waitFor(() =>
+      expect(screen.getByRole('radio', { name: /Two-pair carton/ }).getAttribute('aria-checked')).toBe(
+        'true',
+      ),
+    );
     expect((input as HTMLInputElement).value).toBe('');
     for (const gtin of gtins) await user.type(input, `${gtin}{Enter}`);
     await screen.findByTestId('tracking-number');
-    expect((fake.shop.writes.find((w) => w.name === 'pack.complete')!.args as { boxCode: string }).boxCode).toBe('M2');
+    expect(
+      (fake.shop.writes.find((w) => w.name === 'pack.complete')!.args as { boxCode: string }).boxCode,
+    ).toBe('M2');
 
     await user.keyboard('r');
     await waitFor(() => expect(printPdf).toHaveBeenCalledTimes(4));
@@ -121,7 +139,9 @@ describe('pack station', () => {
 
   it('packs offline with the device block, says so, and warns when the block runs low', async () => {
     const { user, input, order, gtins, fake } = await openStation({ offline: true, trackingLeft: 12 });
-    expect(await screen.findByText(/Labels use this device's own tracking numbers, are valid, and will sync/)).toBeTruthy();
+    expect(
+      await screen.findByText(/Labels use this device's own tracking numbers, are valid, and will sync/),
+    ).toBeTruthy();
     expect(screen.getByTestId('tracking-low').textContent).toMatch(/Only 12 tracking numbers left/);
     await user.type(input, `${order.number}{Enter}`);
     await screen.findByRole('list', { name: `Items of ${order.number}` });

@@ -31,7 +31,10 @@ const currentGtin = () => screen.getByTestId('current-stop').textContent!.match(
 describe('pick', () => {
   it('walks the batch by bin: a scan confirms the current stop, and the next stop comes up', async () => {
     const { user, input, fake, play } = await openBatch();
-    const bins = screen.getAllByTestId('pick-line').map((r) => r.querySelector('td')!.textContent).filter(Boolean);
+    const bins = screen
+      .getAllByTestId('pick-line')
+      .map((r) => r.querySelector('td')!.textContent)
+      .filter(Boolean);
     expect(bins).toEqual([...bins].sort());
     const first = currentGtin();
     await user.type(input, `${first}{Enter}`);
@@ -72,12 +75,19 @@ describe('pick', () => {
     expect(report.disabled).toBe(true);
     await user.click(within(dialog).getByLabelText('Send instead'));
     await user.click((await screen.findAllByRole('option'))[0]!);
-    await user.type(within(dialog).getByLabelText(/How the customer agreed/), 'Phoned, happy with the next size');
+    await user.type(
+      within(dialog).getByLabelText(/How the customer agreed/),
+      'Phoned, happy with the next size',
+    );
     expect(report.disabled).toBe(false);
     await user.click(report);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     const short = fake.shop.writes.find((w) => w.name === 'pick.short')!.args as Record<string, unknown>;
-    expect(short).toMatchObject({ choice: 'substitute', missing: 1, consentNote: 'Phoned, happy with the next size' });
+    expect(short).toMatchObject({
+      choice: 'substitute',
+      missing: 1,
+      consentNote: 'Phoned, happy with the next size',
+    });
     expect(short.substituteVariantId).toBeTruthy();
     const line = batch.lines.find((l) => l.id === short.lineId)!;
     expect(fake.shop.orders.find((o) => o.id === line.orderId)!.flagged).toBe(true);

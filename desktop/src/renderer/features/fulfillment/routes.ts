@@ -68,13 +68,15 @@ export const warehouseScreens: readonly ScreenRoute[] = [
     Screen: ReturnDetailScreen,
     nav: false,
   },
-  {
-    path: '/settings/printers',
-    title: 'Printers',
-    section: 'Settings',
-    icon: PrintOutlined,
-    access: 'labels:print',
-    keywords: 'printers label format zpl thermal pdf packing slip paper',
-    Screen: PrintersScreen,
-  },
 ];
+
+/** In Settings, after the device's other settings (the navigation groups by first appearance). */
+export const printersScreen: ScreenRoute = {
+  path: '/settings/printers',
+  title: 'Printers',
+  section: 'Settings',
+  icon: PrintOutlined,
+  access: 'labels:print',
+  keywords: 'printers label format zpl thermal pdf packing slip paper',
+  Screen: PrintersScreen,
+};

@@ -19,7 +19,10 @@ function shop(role: 'warehouse' | 'manager', options: { offline?: boolean; elect
   }
   return fake;
 }
-const rows = (table: string) => within(screen.getByRole('table', { name: table })).getAllByRole('row').slice(1);
+const rows = (table: string) =>
+  within(screen.getByRole('table', { name: table }))
+    .getAllByRole('row')
+    .slice(1);
 
 describe('shipments', () => {
   it('filters by status and finds a shipment by its tracking number', async () => {
@@ -42,12 +45,16 @@ describe('shipments', () => {
     const { user } = renderApp(fake, { path: `/shipments?q=${target.trackingNumber}` });
     await screen.findByRole('table', { name: 'Shipments' });
     await user.click(screen.getByRole('button', { name: 'Void…' }));
-    const dialog = await screen.findByRole('dialog', { name: `Void label ${target.trackingNumber} of ${target.orderNumber}?` });
+    const dialog = await screen.findByRole('dialog', {
+      name: `Void label ${target.trackingNumber} of ${target.orderNumber}?`,
+    });
     const confirm = within(dialog).getByRole('button', { name: 'Void label' }) as HTMLButtonElement;
     expect(confirm.disabled).toBe(true);
     await user.type(within(dialog).getByLabelText(/Why/), 'Label smudged');
     await user.click(confirm);
-    await screen.findByText(`Label ${target.trackingNumber} of ${target.orderNumber} voided.`, { exact: false });
+    await screen.findByText(`Label ${target.trackingNumber} of ${target.orderNumber} voided.`, {
+      exact: false,
+    });
     expect(fake.shop.writes.find((w) => w.name === 'shipments.void')!.args).toEqual({
       shipmentId: target.id,
       reason: 'Label smudged',
@@ -72,7 +79,9 @@ describe('shipments', () => {
     const { user } = renderApp(fake, { path: `/shipments?q=${target.trackingNumber}` });
     await screen.findByRole('table', { name: 'Shipments' });
     expect(await screen.findByText(/Advancing a parcel's tracking needs the shop server/)).toBeTruthy();
-    expect((screen.getByRole('button', { name: 'Mark out for delivery' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole('button', { name: 'Mark out for delivery' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Reprint' }));
     await waitFor(() => expect(fake.shop.writes.filter((w) => w.name === 'printing.pdf')).toHaveLength(2));
   });
@@ -89,9 +98,18 @@ describe('shipments', () => {
     expect((await screen.findByTestId('batch-labels-result')).textContent).toMatch(/pack them first/);
     expect(fake.shop.writes.filter((w) => w.name === 'printing.pdf')).toHaveLength(0);
     const order = fake.shop.orders.find((o) => o.id === batch.lines[0]!.orderId)!;
-    fake.warehouse.shipments.unshift({ ...fake.warehouse.shipments[0]!, id: 'batch-shipment', orderId: order.id, status: 'labelled' });
+    fake.warehouse.shipments.unshift({
+      ...fake.warehouse.shipments[0]!,
+      id: 'batch-shipment',
+      orderId: order.id,
+      status: 'labelled',
+    });
     await user.click(screen.getByRole('button', { name: 'Print batch labels' }));
-    await waitFor(() => expect(screen.getByTestId('batch-labels-result').textContent).toMatch(/1 label sent to the label printer/));
+    await waitFor(() =>
+      expect(screen.getByTestId('batch-labels-result').textContent).toMatch(
+        /1 label sent to the label printer/,
+      ),
+    );
   });
 });
 
@@ -122,7 +140,9 @@ describe('returns', () => {
     await screen.findByRole('table', { name: 'Returned pairs' });
     await user.click(screen.getByRole('button', { name: 'Write off' }));
     await user.click(screen.getByRole('button', { name: 'Receive the return' }));
-    const dialog = await screen.findByRole('dialog', { name: new RegExp(`Write off .*${ret.lines[0]!.productName}`) });
+    const dialog = await screen.findByRole('dialog', {
+      name: new RegExp(`Write off .*${ret.lines[0]!.productName}`),
+    });
     expect(fake.shop.writes).toHaveLength(0);
     await user.click(within(dialog).getByRole('button', { name: 'Receive and write off' }));
     await waitFor(() => expect(ret.row.status).toBe('received'));
@@ -136,7 +156,9 @@ describe('returns', () => {
     const { user } = renderApp(fake, { path: `/returns/${ret.row.id}` });
     await screen.findByRole('table', { name: 'Returned pairs' });
     await user.click(screen.getByRole('button', { name: `Refund ${amount}…` }));
-    const dialog = await screen.findByRole('dialog', { name: `Refund ${amount} for order ${ret.row.orderNumber}?` });
+    const dialog = await screen.findByRole('dialog', {
+      name: `Refund ${amount} for order ${ret.row.orderNumber}?`,
+    });
     await user.click(within(dialog).getByRole('button', { name: `Refund ${amount}` }));
     await waitFor(() => expect(ret.row.status).toBe('refunded'));
     expect(fake.shop.writes.filter((w) => w.name === 'returns.refund')).toHaveLength(1);
@@ -153,7 +175,9 @@ describe('returns', () => {
     const fake = shop('warehouse');
     renderApp(fake, { path: '/returns?f.status=requested' });
     await screen.findByRole('table', { name: 'Returns' });
-    expect(rows('Returns')).toHaveLength(fake.warehouse.returns.filter((r) => r.row.status === 'requested').length);
+    expect(rows('Returns')).toHaveLength(
+      fake.warehouse.returns.filter((r) => r.row.status === 'requested').length,
+    );
   });
 });
 
@@ -161,14 +185,20 @@ describe('printers settings and navigation', () => {
   it('explains system printers in browser mode and saves a ZPL printer', async () => {
     const fake = shop('warehouse');
     const { user } = renderApp(fake, { path: '/settings/printers' });
-    expect((await screen.findByTestId('browser-mode-printers')).textContent).toMatch(/browser's own print dialog/);
+    expect((await screen.findByTestId('browser-mode-printers')).textContent).toMatch(
+      /browser's own print dialog/,
+    );
     await user.click(screen.getByLabelText(/ZPL to a thermal label printer/));
     const save = screen.getByRole('button', { name: 'Save printers' }) as HTMLButtonElement;
     expect(save.disabled).toBe(true);
     await user.type(screen.getByLabelText('Thermal printer host or IP'), '10.0.0.40');
     await user.click(save);
     await screen.findByText(/Saved on this device/);
-    expect(fake.warehouse.printer).toMatchObject({ labelFormat: 'zpl', thermalHost: '10.0.0.40', thermalPort: 9100 });
+    expect(fake.warehouse.printer).toMatchObject({
+      labelFormat: 'zpl',
+      thermalHost: '10.0.0.40',
+      thermalPort: 9100,
+    });
   });
 
   it('lists system printers in the desktop app', async () => {
@@ -182,7 +212,8 @@ describe('printers settings and navigation', () => {
     const fake = shop('warehouse');
     const { user } = renderApp(fake);
     const nav = within(await screen.findByTestId('navigation'));
-    for (const name of ['Pick', 'Pack station', 'Shipments', 'Returns', 'Printers']) expect(nav.getByText(name)).toBeTruthy();
+    for (const name of ['Pick', 'Pack station', 'Shipments', 'Returns', 'Printers'])
+      expect(nav.getByText(name)).toBeTruthy();
     await user.keyboard('gb');
     expect(await screen.findByRole('heading', { name: 'Pack station' })).toBeTruthy();
   });

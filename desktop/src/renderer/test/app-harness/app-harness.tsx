@@ -22,7 +22,10 @@ const fake = createFakeBackend({
   const order = fake.shop.orders.find(
     (o) => o.status === 'picking' && o.lineVariantIds.length === 3 && new Set(o.lineVariantIds).size === 3,
   )!;
-  return { number: order.number, gtins: order.lineVariantIds.map((id) => variants.find((v) => v.id === id)!.gtin) };
+  return {
+    number: order.number,
+    gtins: order.lineVariantIds.map((id) => variants.find((v) => v.id === id)!.gtin),
+  };
 };
 const role = setting('role') as Role | null;
 if (role) fake.signInAs(role);
