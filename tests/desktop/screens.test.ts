@@ -199,13 +199,14 @@ describe('warehouse screens in chromium', () => {
 
   it('pick: the open batches', async () => {
     await open('/pick', { role: 'warehouse' });
-    await page.getByRole('table', { name: 'Open pick batches' }).waitFor({ timeout: 30_000 });
+    // When this block runs alone (-t), its first page waits for vite to pre-bundle.
+    await page.getByRole('table', { name: 'Open pick batches' }).waitFor({ timeout: 150_000 });
     await shot('pick-batches');
-  }, 60_000);
+  }, 180_000);
 
   it('pick: a batch in walking order, two pairs picked', async () => {
     await open('/pick', { role: 'warehouse' });
-    await page.getByRole('table', { name: 'Open pick batches' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Open pick batches' }).waitFor({ timeout: 60_000 });
     await page.locator('tbody tr').first().click();
     await page.getByTestId('current-stop').waitFor();
     for (let i = 0; i < 2; i++) {
@@ -216,11 +217,11 @@ describe('warehouse screens in chromium', () => {
         .toMatch(new RegExp(`^${i + 1} of`));
     }
     await shot('pick');
-  }, 60_000);
+  }, 120_000);
 
   it('pack station: mid-scan, a refusal, and done with the label printed', async () => {
     await open('/pack', { role: 'warehouse', offline: '1', trackingLeft: '38' });
-    await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
+    await page.getByTestId('scan-input').waitFor({ timeout: 60_000 });
     const order = await packable();
     await scan(order.number);
     await page.getByTestId('pack-line').first().waitFor();
@@ -237,27 +238,27 @@ describe('warehouse screens in chromium', () => {
     await page.getByTestId('tracking-number').waitFor();
     await page.waitForTimeout(500);
     await shot('pack-done');
-  }, 60_000);
+  }, 120_000);
 
   it('shipments', async () => {
     await open('/shipments', { role: 'warehouse' });
-    await page.getByRole('table', { name: 'Shipments' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Shipments' }).waitFor({ timeout: 60_000 });
     await shot('shipments');
-  }, 60_000);
+  }, 120_000);
 
   it('returns, and one return being inspected by a manager', async () => {
     await open('/returns', { role: 'manager' });
-    await page.getByRole('table', { name: 'Returns' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('table', { name: 'Returns' }).waitFor({ timeout: 60_000 });
     await shot('returns');
     await page.getByText('Expected').first().click();
     await page.getByRole('table', { name: 'Returned pairs' }).waitFor();
     await page.getByRole('button', { name: 'Restock' }).first().click();
     await shot('return-detail');
-  }, 60_000);
+  }, 120_000);
 
   it('printers settings in browser mode', async () => {
     await open('/settings/printers', { role: 'owner' });
-    await page.getByTestId('browser-mode-printers').waitFor({ timeout: 30_000 });
+    await page.getByTestId('browser-mode-printers').waitFor({ timeout: 60_000 });
     await shot('printers');
-  }, 60_000);
+  }, 120_000);
 });
