@@ -65,12 +65,17 @@ function shipmentColumns(actions: Actions): AppColumn<Shipment>[] {
     col.accessor('status', {
       header: 'Status',
       filterFn: 'equalsString',
-      cell: (c) => <ShipmentChip status={c.getValue() as ShipmentStatus} />,
-    }),
-    col.accessor('trackingStatus', {
-      header: 'Last event',
-      enableGlobalFilter: false,
-      cell: (c) => trackingWords[c.getValue() as HouseTrackingStatus] ?? c.getValue(),
+      cell: (c) => (
+        <ShipmentChip
+          status={c.getValue() as ShipmentStatus}
+          // With the carrier, the last tracking event says more than the status.
+          label={
+            c.getValue() === 'in_transit'
+              ? trackingWords[c.row.original.trackingStatus as HouseTrackingStatus]
+              : undefined
+          }
+        />
+      ),
     }),
     col.accessor((s) => `${s.carrier === 'house' ? 'House' : s.carrier} ${s.service}`, {
       id: 'service',

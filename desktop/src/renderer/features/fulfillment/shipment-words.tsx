@@ -23,14 +23,14 @@ const shipmentIcon = {
   voided: BlockOutlined,
 } as const;
 
-export function ShipmentChip({ status }: { status: ShipmentStatus }) {
+export function ShipmentChip({ status, label }: { status: ShipmentStatus; label?: string | undefined }) {
   const Icon = shipmentIcon[status];
   return (
     <Chip
       size="small"
       variant="outlined"
       icon={<Icon />}
-      label={shipmentStatusWords[status]}
+      label={label ?? shipmentStatusWords[status]}
       color={status === 'delivered' ? 'success' : status === 'voided' ? 'default' : 'primary'}
     />
   );
