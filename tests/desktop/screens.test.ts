@@ -185,3 +185,80 @@ describe('back-office screens in chromium', () => {
     await shot('cheat-sheet');
   }, 60_000);
 });
+
+describe('warehouse screens in chromium', () => {
+  const scan = async (code: string) => {
+    const input = page.getByTestId('scan-input');
+    await input.fill(code);
+    await input.press('Enter');
+  };
+  const packable = () =>
+    page.evaluate(() =>
+      (window as unknown as { harnessPackable(): { number: string; gtins: string[] } }).harnessPackable(),
+    );
+
+  it('pick: the open batches', async () => {
+    await open('/pick', { role: 'warehouse' });
+    // When this block runs alone (-t), its first page waits for vite to pre-bundle.
+    await page.getByRole('table', { name: 'Open pick batches' }).waitFor({ timeout: 150_000 });
+    await shot('pick-batches');
+  }, 180_000);
+
+  it('pick: a batch in walking order, two pairs picked', async () => {
+    await open('/pick', { role: 'warehouse' });
+    await page.getByRole('table', { name: 'Open pick batches' }).waitFor({ timeout: 60_000 });
+    await page.locator('tbody tr').first().click();
+    await page.getByTestId('current-stop').waitFor();
+    for (let i = 0; i < 2; i++) {
+      const code = await page.getByTestId('current-stop').locator('p').last().textContent();
+      await scan(code!.split(' · ')[1]!);
+      await expect
+        .poll(() => page.getByTestId('pick-progress').textContent())
+        .toMatch(new RegExp(`^${i + 1} of`));
+    }
+    await shot('pick');
+  }, 120_000);
+
+  it('pack station: mid-scan, a refusal, and done with the label printed', async () => {
+    await open('/pack', { role: 'warehouse', offline: '1', trackingLeft: '38' });
+    await page.getByTestId('scan-input').waitFor({ timeout: 60_000 });
+    const order = await packable();
+    await scan(order.number);
+    await page.getByTestId('pack-line').first().waitFor();
+    await scan(order.gtins[0]!);
+    await expect.poll(() => page.getByTestId('pack-line-count').first().textContent()).toBe('1 of 1');
+    await page.waitForTimeout(500); // the flash fades: the picture is the steady state
+    await shot('pack');
+    await scan(order.gtins[0]!);
+    await page.getByText(/one too many/).waitFor();
+    expect(await page.getByTestId('scan-feedback').getAttribute('data-cue')).toBe('wrong');
+    await shot('pack-refused');
+    await scan(order.gtins[1]!);
+    await scan(order.gtins[2]!);
+    await page.getByTestId('tracking-number').waitFor();
+    await page.waitForTimeout(500);
+    await shot('pack-done');
+  }, 120_000);
+
+  it('shipments', async () => {
+    await open('/shipments', { role: 'warehouse' });
+    await page.getByRole('table', { name: 'Shipments' }).waitFor({ timeout: 60_000 });
+    await shot('shipments');
+  }, 120_000);
+
+  it('returns, and one return being inspected by a manager', async () => {
+    await open('/returns', { role: 'manager' });
+    await page.getByRole('table', { name: 'Returns' }).waitFor({ timeout: 60_000 });
+    await shot('returns');
+    await page.getByText('Expected').first().click();
+    await page.getByRole('table', { name: 'Returned pairs' }).waitFor();
+    await page.getByRole('button', { name: 'Restock' }).first().click();
+    await shot('return-detail');
+  }, 120_000);
+
+  it('printers settings in browser mode', async () => {
+    await open('/settings/printers', { role: 'owner' });
+    await page.getByTestId('browser-mode-printers').waitFor({ timeout: 60_000 });
+    await shot('printers');
+  }, 120_000);
+});

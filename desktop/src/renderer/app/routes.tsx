@@ -21,6 +21,7 @@ import { attentionShortcuts, NeedsAttentionScreen } from '../features/sync/Needs
 import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
 import { ProductDetailScreen, ProductsScreen } from '../features/products/ProductsScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
+import { printersScreen, warehouseScreens } from '../features/fulfillment/routes.ts';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
 import { allows } from '../lib/session.tsx';
 import type { Shortcut } from './screen-keys.ts';
@@ -107,6 +108,7 @@ export const screens: readonly ScreenRoute[] = [
     Screen: ReceiveScreen,
     shortcuts: receiveShortcuts,
   },
+  ...warehouseScreens,
   {
     path: '/products',
     title: 'Products',
@@ -147,6 +149,7 @@ export const screens: readonly ScreenRoute[] = [
     keywords: 'settings device version server',
     Screen: AboutScreen,
   },
+  printersScreen,
 ];
 
 export const screensFor = (list: readonly ScreenRoute[], session: Session | null | undefined) =>

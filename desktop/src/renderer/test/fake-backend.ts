@@ -16,6 +16,12 @@ import {
   type Session,
   type SyncStatus,
 } from '../../ipc/index.ts';
+import {
+  createWarehouse,
+  type FakeWarehouse,
+  type FakeWarehouseOptions,
+  warehouseHandlers,
+} from './fake-fulfillment.ts';
 import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
@@ -33,14 +39,17 @@ export interface FakeBackend extends Backend {
   calls: string[];
   /** The in-memory shop behind the catalog, inventory and orders handlers. */
   shop: FakeShop;
+  /** Pick batches, shipments, returns, printer settings and the tracking block. */
+  warehouse: FakeWarehouse;
   setSync(change: Partial<SyncStatus>): void;
   /** Puts refused changes in "Needs attention" (and the count in the sync state). */
   setAttention(items: AttentionItem[]): void;
   signInAs(role: Role): Session;
 }
 
-export function createFakeBackend(options: { orders?: number } = {}): FakeBackend {
+export function createFakeBackend(options: { orders?: number } & FakeWarehouseOptions = {}): FakeBackend {
   const shop = createFakeShop(options.orders);
+  const warehouse = createWarehouse(shop, options);
   const listeners = new Set<EventListener>();
   const emit = <E extends EventName>(event: E, payload: EventOf<E>) => {
     for (const l of listeners) l(event, payload);
@@ -73,6 +82,7 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
 
   const handlers: Partial<Handlers> = {
     ...shopHandlers(shop, () => session),
+    ...warehouseHandlers(shop, warehouse, () => session, options),
     'session.signIn': async ({ email, password, code }) => {
       const person = people[email];
       if (!person || person.password !== password)
@@ -161,6 +171,7 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     client,
     calls,
     shop,
+    warehouse,
     setSync,
     setAttention(items) {
       attention = items;

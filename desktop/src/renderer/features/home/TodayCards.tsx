@@ -3,12 +3,35 @@
  * (low stock, broken size runs) and what is waiting in sync. All from this device's cache, so it
  * opens offline too. Each figure is a link to the list behind it.
  */
-import { Box, CardActionArea, Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, CardActionArea, Paper, Stack, Typography } from '@mui/material';
+import { allows, useSession } from '../../lib/session.tsx';
 import { Link, navigate } from '../../app/router.tsx';
 import { ErrorState } from '../../components/ScreenState.tsx';
 import { Skeleton } from '@mui/material';
 import { size } from '../../lib/format.ts';
 import { useInvoke } from '../../lib/use-invoke.ts';
+
+/** The day's warehouse work, one click away, for the roles that do it. */
+function WarehouseLinks() {
+  const { session } = useSession();
+  const links = [
+    { to: '/pick', label: 'Pick a batch (g k)', access: 'orders:fulfil' },
+    { to: '/pack', label: 'Pack station (g b)', access: 'orders:fulfil' },
+    { to: '/shipments', label: 'Shipments (g d)', access: 'orders:fulfil' },
+    { to: '/returns?f.status=requested', label: 'Returns to receive (g u)', access: 'returns:manage' },
+  ] as const;
+  const shown = links.filter((l) => allows(session, l.access));
+  if (shown.length === 0) return null;
+  return (
+    <Stack direction="row" spacing={1} sx={{ mt: 1.5 }} aria-label="Warehouse work">
+      {shown.map((l) => (
+        <Button key={l.to} variant="outlined" size="small" onClick={() => navigate(l.to)}>
+          {l.label}
+        </Button>
+      ))}
+    </Stack>
+  );
+}
 
 function Figure(props: { label: string; value: number; to: string; hint?: string; testId: string }) {
   return (
@@ -98,6 +121,7 @@ export function TodayCards() {
             testId="flagged"
           />
         </Box>
+        <WarehouseLinks />
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 2 }}>
         <Paper sx={{ p: 2 }} aria-labelledby="low-stock-title">

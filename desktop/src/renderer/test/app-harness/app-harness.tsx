@@ -3,15 +3,30 @@
  * screen (tests/desktop/screens.test.ts): no API, no host, the same shop every time. Served by
  * vite's dev server in that test only; not part of the app. localStorage says who is signed in
  * (`harness.role`), whether the server is away (`harness.offline`), how many orders there are
- * and whether there are refused changes (`harness.attention`).
+ * whether there are refused changes (`harness.attention`) and how many tracking numbers
+ * the device has left (`harness.trackingLeft`).
  */
 import type { Role } from '@shoebox/shared';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../app/App.tsx';
 import { createFakeBackend } from '../fake-backend.ts';
+import { variants } from '../fake-data.ts';
 
 const setting = (key: string) => localStorage.getItem(`harness.${key}`);
-const fake = createFakeBackend({ orders: Number(setting('orders') ?? 2000) });
+const fake = createFakeBackend({
+  orders: Number(setting('orders') ?? 2000),
+  ...(setting('trackingLeft') ? { trackingLeft: Number(setting('trackingLeft')) } : {}),
+});
+/** The screenshot test asks the page for an order to pack and its barcodes. */
+(window as unknown as { harnessPackable(): { number: string; gtins: string[] } }).harnessPackable = () => {
+  const order = fake.shop.orders.find(
+    (o) => o.status === 'picking' && o.lineVariantIds.length === 3 && new Set(o.lineVariantIds).size === 3,
+  )!;
+  return {
+    number: order.number,
+    gtins: order.lineVariantIds.map((id) => variants.find((v) => v.id === id)!.gtin),
+  };
+};
 const role = setting('role') as Role | null;
 if (role) fake.signInAs(role);
 if (setting('offline')) {
