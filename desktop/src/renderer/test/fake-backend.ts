@@ -16,6 +16,7 @@ import {
   type Session,
   type SyncStatus,
 } from '../../ipc/index.ts';
+import { createFakeCatalog, type FakeCatalog, productFakes } from './fake-products.ts';
 import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
@@ -33,6 +34,8 @@ export interface FakeBackend extends Backend {
   calls: string[];
   /** The in-memory shop behind the catalog, inventory and orders handlers. */
   shop: FakeShop;
+  /** The catalogue editor's state (edits, added variants, images, imports): fake-products.ts. */
+  catalog: FakeCatalog;
   setSync(change: Partial<SyncStatus>): void;
   /** Puts refused changes in "Needs attention" (and the count in the sync state). */
   setAttention(items: AttentionItem[]): void;
@@ -71,8 +74,11 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     };
   };
 
+  const catalog = createFakeCatalog();
+  const shopped = shopHandlers(shop, () => session);
   const handlers: Partial<Handlers> = {
-    ...shopHandlers(shop, () => session),
+    ...shopped,
+    ...productFakes(shop, catalog, shopped),
     'session.signIn': async ({ email, password, code }) => {
       const person = people[email];
       if (!person || person.password !== password)
@@ -107,6 +113,12 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     },
     'sync.retry': async ({ mutationId }) => {
       attention = attention.filter((a) => a.mutationId !== mutationId);
+      setSync({ needsAttention: attention.length, pending: sync.pending + 1 });
+      return receipt();
+    },
+    'products.resolveConflict': async (args) => {
+      shop.writes.push({ name: 'products.resolveConflict', args });
+      attention = attention.filter((a) => a.mutationId !== args.mutationId);
       setSync({ needsAttention: attention.length, pending: sync.pending + 1 });
       return receipt();
     },
@@ -161,6 +173,7 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
     client,
     calls,
     shop,
+    catalog,
     setSync,
     setAttention(items) {
       attention = items;
