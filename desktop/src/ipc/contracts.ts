@@ -134,7 +134,10 @@ export const fileSaveArgs = z.strictObject({
     .regex(/^[^/\\]+\.[A-Za-z0-9]{1,8}$/, 'a file name with an extension'),
   filter: z.strictObject({
     name: z.string().min(1).max(60),
-    extensions: z.array(z.string().regex(/^[A-Za-z0-9]{1,8}$/)).min(1).max(5),
+    extensions: z
+      .array(z.string().regex(/^[A-Za-z0-9]{1,8}$/))
+      .min(1)
+      .max(5),
   }),
 });
 

@@ -84,7 +84,10 @@ describe('resolving a product edit in conflict', () => {
       mutationId: item.mutationId,
       keep: { name: 'mine' },
     });
-    expect(missing).toMatchObject({ code: 'CONFLICT_CHOICE_INVALID', message: 'Choose which value to keep for material.' });
+    expect(missing).toMatchObject({
+      code: 'CONFLICT_CHOICE_INVALID',
+      message: 'Choose which value to keep for material.',
+    });
     expect((await refusal(d, 'products.resolveConflict', { mutationId: 'gone', keep: {} })).code).toBe(
       'ATTENTION_NOT_FOUND',
     );
@@ -128,17 +131,27 @@ describe('the editor’s other handlers', () => {
     expect((await refusal(d, 'catalog.importCsv', { csv: 'style_code\nX' })).message).toMatch(
       /^Importing a CSV needs the shop server/,
     );
-    expect((await refusal(d, 'products.images', { productId: bench.shop.mila.id })).code).toBe('API_UNREACHABLE');
+    expect((await refusal(d, 'products.images', { productId: bench.shop.mila.id })).code).toBe(
+      'API_UNREACHABLE',
+    );
   });
 
   it('checks barcodes and files at the boundary, before anything is sent', async () => {
     const d = await device('manager');
-    const gtin = await refusal(d, 'products.updateVariant', { variantId: bench.sku('MILA-NUDE-38'), gtin: '4006381333932' });
+    const gtin = await refusal(d, 'products.updateVariant', {
+      variantId: bench.sku('MILA-NUDE-38'),
+      gtin: '4006381333932',
+    });
     expect(gtin.code).toBe('IPC_ARGS_INVALID');
-    expect(gtin.errors).toEqual([expect.objectContaining({ path: 'gtin', message: 'GTIN check digit is wrong' })]);
+    expect(gtin.errors).toEqual([
+      expect.objectContaining({ path: 'gtin', message: 'GTIN check digit is wrong' }),
+    ]);
     const nothing = await refusal(d, 'products.updateVariant', { variantId: bench.sku('MILA-NUDE-38') });
     expect(nothing.code).toBe('IPC_ARGS_INVALID');
-    const file = await refusal(d, 'products.uploadImage', { productId: bench.shop.mila.id, dataBase64: 'not base64!' });
+    const file = await refusal(d, 'products.uploadImage', {
+      productId: bench.shop.mila.id,
+      dataBase64: 'not base64!',
+    });
     expect(file.errors?.[0]?.path).toBe('dataBase64');
     const huge = await refusal(d, 'products.uploadImage', {
       productId: bench.shop.mila.id,

@@ -35,8 +35,14 @@ export const productAdminHandlers = (ctx: HandlerContext): ProductAdminHandlers 
 
   return {
     'products.taxonomy': async () => ({
-      brands: ctx.view.rows('brand').map(({ id, name }) => ({ id, name })).sort(byName),
-      categories: ctx.view.rows('category').map(({ id, name }) => ({ id, name })).sort(byName),
+      brands: ctx.view
+        .rows('brand')
+        .map(({ id, name }) => ({ id, name }))
+        .sort(byName),
+      categories: ctx.view
+        .rows('category')
+        .map(({ id, name }) => ({ id, name }))
+        .sort(byName),
       colours: ctx.view
         .rows('colour')
         .map(({ id, name, code, swatchHex }) => ({ id, name, code, swatchHex }))
@@ -69,9 +75,13 @@ export const productAdminHandlers = (ctx: HandlerContext): ProductAdminHandlers 
         : null;
       const plan = resolveConflict(refused, details.conflicts, currentVersion, server, keep);
       if (plan.kind === 'choice-missing')
-        throw ipcError('CONFLICT_CHOICE_INVALID', `Choose which value to keep for ${plan.fields.join(', ')}.`, {
-          details: { fields: plan.fields },
-        });
+        throw ipcError(
+          'CONFLICT_CHOICE_INVALID',
+          `Choose which value to keep for ${plan.fields.join(', ')}.`,
+          {
+            details: { fields: plan.fields },
+          },
+        );
       if (plan.kind === 'nothing-left') {
         // Every field now holds what the manager chose: nothing to send, the refusal is dealt with.
         await ctx.engine.dismiss(mutationId);

@@ -13,7 +13,13 @@ const conflicts = [
 
 describe('a conflict resolution', () => {
   it('goes against the refusal’s version when the mirror has not caught up', () => {
-    const plan = resolveConflict(refused, conflicts, 4, { version: 2, values: {} }, { name: 'mine', material: 'theirs' });
+    const plan = resolveConflict(
+      refused,
+      conflicts,
+      4,
+      { version: 2, values: {} },
+      { name: 'mine', material: 'theirs' },
+    );
     expect(plan).toEqual({
       kind: 'send',
       edit: {

@@ -49,7 +49,11 @@ export function resolveConflict(
   const fields: Fields = {};
   const base: Fields = {};
   for (const field of Object.keys(refused.fields) as Field[]) {
-    const now = useMirror ? server.values[field] : theirsOf.has(field) ? theirsOf.get(field) : refused.base[field];
+    const now = useMirror
+      ? server.values[field]
+      : theirsOf.has(field)
+        ? theirsOf.get(field)
+        : refused.base[field];
     const wanted = keep[field] === 'theirs' ? now : refused.fields[field];
     if (same(wanted, now)) continue;
     fields[field] = wanted;

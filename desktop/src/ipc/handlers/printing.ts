@@ -30,7 +30,8 @@ export const printingSpecs = {
     result: z.object({ path: z.string() }).nullable(),
   }),
   'printing.saveFile': defineHandler({
-    summary: 'Save any file (a CSV export, say) where the user chooses; null when they cancel (desktop app only)',
+    summary:
+      'Save any file (a CSV export, say) where the user chooses; null when they cancel (desktop app only)',
     access: 'signed-in',
     args: fileSaveArgs,
     result: z.object({ path: z.string() }).nullable(),

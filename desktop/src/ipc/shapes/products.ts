@@ -30,10 +30,9 @@ export const variantsGenerateArgs = generateVariantsBody.safeExtend({ productId:
 export const variantsGenerated = z.object({ created: z.number().int(), skipped: z.number().int() });
 
 /** One variant's SKU, barcode, prices (minor units), weight, threshold or on/off. */
-export const variantUpdateArgs = updateVariantBody.safeExtend({ variantId: id }).refine(
-  (a) => Object.keys(a).length > 1,
-  { message: 'Change at least one field', path: ['variantId'] },
-);
+export const variantUpdateArgs = updateVariantBody
+  .safeExtend({ variantId: id })
+  .refine((a) => Object.keys(a).length > 1, { message: 'Change at least one field', path: ['variantId'] });
 
 /** Image files cross the boundary as base64: at most 10 MB of file (the API's own limit). */
 export const IMAGE_MAX_BYTES = 10 * 1024 * 1024;

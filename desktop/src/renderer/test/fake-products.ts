@@ -78,9 +78,9 @@ export function productFakes(
         { id: fakeId(6, 1), name: 'Shoebox' },
       ],
       categories: ['Boots', 'Loafers', 'Pumps', 'Sandals'].map((name, i) => ({ id: fakeId(7, i + 1), name })),
-      colours: colours.map(({ id, name, code, swatchHex }) => ({ id, name, code, swatchHex })).sort((a, b) =>
-        a.name.localeCompare(b.name),
-      ),
+      colours: colours
+        .map(({ id, name, code, swatchHex }) => ({ id, name, code, swatchHex }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
     }),
     'products.create': async (args) =>
       server(() => {
@@ -139,7 +139,10 @@ export function productFakes(
               });
             }
         catalog.added.set(args.productId, [...(catalog.added.get(args.productId) ?? []), ...made]);
-        return { created: made.length, skipped: args.colourIds.length * args.sizes.length * args.widths.length - made.length };
+        return {
+          created: made.length,
+          skipped: args.colourIds.length * args.sizes.length * args.widths.length - made.length,
+        };
       });
     },
     'products.updateVariant': async ({ variantId, ...fields }) =>
@@ -214,8 +217,16 @@ function importCsv(shop: FakeShop, catalog: FakeCatalog, csv: string) {
   const errors = lines.flatMap((line, i) => {
     const gtin = normalizeGtin(line.split(',')[gtinAt] ?? '');
     if (gtin === '' || isValidGtin(gtin)) return [];
-    const message = /^\d{8}$|^\d{13}$|^\d{14}$/.test(gtin) ? 'GTIN check digit is wrong' : 'GTIN must be 8, 12, 13 or 14 digits';
-    return [{ path: `row ${i + 2}: gtin`, message, code: message.includes('check') ? 'GTIN_CHECK_DIGIT' : 'GTIN_LENGTH' }];
+    const message = /^\d{8}$|^\d{13}$|^\d{14}$/.test(gtin)
+      ? 'GTIN check digit is wrong'
+      : 'GTIN must be 8, 12, 13 or 14 digits';
+    return [
+      {
+        path: `row ${i + 2}: gtin`,
+        message,
+        code: message.includes('check') ? 'GTIN_CHECK_DIGIT' : 'GTIN_LENGTH',
+      },
+    ];
   });
   if (errors.length > 0)
     throw new DomainError(

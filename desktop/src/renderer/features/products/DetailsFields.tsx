@@ -51,12 +51,14 @@ export function DetailsFields({
       </TextField>
       {field('material', 'Material', { required: true })}
       {field('heelHeightMm', 'Heel height (mm)', { inputProps: { inputMode: 'numeric' } })}
-      {pricesVisible
-        ? field('basePrice', `Price (${currency})`, {
-            inputProps: { inputMode: 'decimal' },
-            placeholder: '89.00',
-          })
-        : <Box />}
+      {pricesVisible ? (
+        field('basePrice', `Price (${currency})`, {
+          inputProps: { inputMode: 'decimal' },
+          placeholder: '89.00',
+        })
+      ) : (
+        <Box />
+      )}
       {field('tags', 'Tags (comma between)', { sx: { gridColumn: 'span 3' } })}
       {field('description', 'Description', { multiline: true, minRows: 3, sx: { gridColumn: 'span 3' } })}
     </Box>

@@ -41,7 +41,15 @@ export const fileToBase64 = (file: Blob): Promise<string> =>
     reader.readAsDataURL(file);
   });
 
-export function ImagesPanel({ productId, productName, online }: { productId: string; productName: string; online: boolean }) {
+export function ImagesPanel({
+  productId,
+  productName,
+  online,
+}: {
+  productId: string;
+  productName: string;
+  online: boolean;
+}) {
   const backend = useBackend();
   const images = useInvoke('products.images', { productId });
   const [problem, setProblem] = useState<string | null>(null);
@@ -74,7 +82,11 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
     await act(async () => {
       for (const file of good) {
         const alt = file.name.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ');
-        await backend.invoke('products.uploadImage', { productId, dataBase64: await fileToBase64(file), alt });
+        await backend.invoke('products.uploadImage', {
+          productId,
+          dataBase64: await fileToBase64(file),
+          alt,
+        });
       }
     });
     setUploading(0);
@@ -137,7 +149,9 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
       {images.status === 'loading' && <LoadingSkeleton rows={2} label="Loading images" />}
       {images.status === 'error' && <ErrorState error={images.error} onRetry={images.reload} />}
       {images.status === 'ready' && list.length === 0 && (
-        <Typography color="text.secondary">No images yet. The first one is the main image in the shop.</Typography>
+        <Typography color="text.secondary">
+          No images yet. The first one is the main image in the shop.
+        </Typography>
       )}
       <Stack spacing={1} component="ol" sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {list.map((img, i) => (
@@ -150,10 +164,23 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
             data-testid="image-row"
           >
             <Box
-              sx={{ width: 72, height: 72, bgcolor: 'grey.100', borderRadius: 1, overflow: 'hidden', flexShrink: 0 }}
+              sx={{
+                width: 72,
+                height: 72,
+                bgcolor: 'grey.100',
+                borderRadius: 1,
+                overflow: 'hidden',
+                flexShrink: 0,
+              }}
             >
               {img.thumbnail && (
-                <img src={img.thumbnail} alt={img.alt} width={72} height={72} style={{ objectFit: 'cover' }} />
+                <img
+                  src={img.thumbnail}
+                  alt={img.alt}
+                  width={72}
+                  height={72}
+                  style={{ objectFit: 'cover' }}
+                />
               )}
             </Box>
             <Typography variant="body2" sx={{ width: 64 }}>
@@ -167,7 +194,8 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
               sx={{ flex: 1 }}
               onBlur={(e) => {
                 const alt = e.target.value.trim();
-                if (alt !== img.alt) void act(() => backend.invoke('products.updateImage', { imageId: img.id, alt }));
+                if (alt !== img.alt)
+                  void act(() => backend.invoke('products.updateImage', { imageId: img.id, alt }));
               }}
             />
             <Tooltip title="Move up">
@@ -176,7 +204,9 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
                   aria-label={`Move image ${i + 1} up`}
                   disabled={!online || i === 0}
                   onClick={() =>
-                    void act(() => backend.invoke('products.updateImage', { imageId: img.id, position: i - 1 }))
+                    void act(() =>
+                      backend.invoke('products.updateImage', { imageId: img.id, position: i - 1 }),
+                    )
                   }
                 >
                   <ArrowUpward />
@@ -189,7 +219,9 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
                   aria-label={`Move image ${i + 1} down`}
                   disabled={!online || i === list.length - 1}
                   onClick={() =>
-                    void act(() => backend.invoke('products.updateImage', { imageId: img.id, position: i + 1 }))
+                    void act(() =>
+                      backend.invoke('products.updateImage', { imageId: img.id, position: i + 1 }),
+                    )
                   }
                 >
                   <ArrowDownward />
@@ -198,7 +230,11 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
             </Tooltip>
             <Tooltip title="Delete">
               <span>
-                <IconButton aria-label={`Delete image ${i + 1}`} disabled={!online} onClick={() => setDeleting(img)}>
+                <IconButton
+                  aria-label={`Delete image ${i + 1}`}
+                  disabled={!online}
+                  onClick={() => setDeleting(img)}
+                >
                   <DeleteOutline />
                 </IconButton>
               </span>
@@ -212,7 +248,8 @@ export function ImagesPanel({ productId, productName, online }: { productId: str
         </DialogTitle>
         <DialogContent>
           <DialogContentText>
-            “{deleting?.alt || 'No alt text'}” leaves the shop and its files are removed. The images after it move up.
+            “{deleting?.alt || 'No alt text'}” leaves the shop and its files are removed. The images after it
+            move up.
           </DialogContentText>
         </DialogContent>
         <DialogActions>

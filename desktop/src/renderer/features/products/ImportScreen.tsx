@@ -61,7 +61,13 @@ export function ImportScreen() {
     setFailure(null);
     const csv = await file.text();
     if (csv.length > CSV_MAX_CHARS)
-      return setFailure(new DomainError('validation', 'PAYLOAD_TOO_LARGE', 'That file is too large: split it into files under 5 MB.'));
+      return setFailure(
+        new DomainError(
+          'validation',
+          'PAYLOAD_TOO_LARGE',
+          'That file is too large: split it into files under 5 MB.',
+        ),
+      );
     setBusy(true);
     try {
       const r = await backend.invoke('catalog.importCsv', { csv });
@@ -110,8 +116,8 @@ export function ImportScreen() {
       }
     >
       <Typography color="text.secondary">
-        One row per variant, prices in cents (8900 is 89.00). Products are matched by style code and variants by
-        SKU. If any row is wrong, nothing is imported and the wrong rows are listed below.
+        One row per variant, prices in cents (8900 is 89.00). Products are matched by style code and variants
+        by SKU. If any row is wrong, nothing is imported and the wrong rows are listed below.
       </Typography>
       {!online && <Alert severity="warning">{needsConnection}</Alert>}
       <Box
@@ -153,7 +159,7 @@ export function ImportScreen() {
       {outcome?.kind === 'refused' && (
         <Paper sx={{ p: 2 }}>
           <Alert severity="error" sx={{ mb: 1.5 }}>
-            Nothing was imported from {outcome.file}. {outcome.error.message}
+            {outcome.file}: {outcome.error.message}
           </Alert>
           <Table size="small" aria-label="Rows with errors">
             <TableHead>

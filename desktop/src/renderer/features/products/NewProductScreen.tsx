@@ -23,7 +23,9 @@ export function NewProductScreen() {
   const [categoryId, setCategoryId] = useState('');
   const [styleCode, setStyleCode] = useState('');
   const [currency, setCurrency] = useState<(typeof currencies)[number]>('EUR');
-  const [errors, setErrors] = useState<FormErrors & { brand?: string; category?: string; styleCode?: string }>({});
+  const [errors, setErrors] = useState<
+    FormErrors & { brand?: string; category?: string; styleCode?: string }
+  >({});
   const [failure, setFailure] = useState<DomainError | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -23,12 +23,15 @@ import { VariantMatrix } from './VariantMatrix.tsx';
 
 export const editorShortcuts = [{ keys: 'Ctrl+S', what: 'Save the product’s changes' }];
 
-const mono = { fontFamily: 'ui-monospace, monospace' } as const;
+const mono = { fontFamily: 'ui-monospace, monospace', whiteSpace: 'nowrap' } as const;
 const vcol = columnsFor<CatalogVariant>();
 function variantColumns(pricesVisible: boolean, currency: string) {
   const list: AppColumn<CatalogVariant>[] = [
     vcol.accessor('sku', { header: 'SKU', cell: (c) => <span style={mono}>{c.getValue()}</span> }),
-    vcol.accessor('gtin', { header: 'Barcode', cell: (c) => <span style={mono}>{c.getValue() ?? '—'}</span> }),
+    vcol.accessor('gtin', {
+      header: 'Barcode',
+      cell: (c) => <span style={mono}>{c.getValue() ?? '—'}</span>,
+    }),
     vcol.accessor('colourName', { header: 'Colour' }),
     vcol.accessor('sizeEu', { header: 'Size', cell: (c) => size(c.getValue()) }),
     vcol.accessor('width', { header: 'Width' }),
@@ -201,7 +204,9 @@ function Editor({
           view={plainView}
           onRowClick={(v) => setEditing(v)}
           height={Math.min(420, 60 + p.variants.length * 37)}
-          empty={<EmptyState title="No variants" description="Add sizes and colours with the matrix below." />}
+          empty={
+            <EmptyState title="No variants" description="Add sizes and colours with the matrix below." />
+          }
         />
       </Box>
       {taxonomy.status === 'ready' && (

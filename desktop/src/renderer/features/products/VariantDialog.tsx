@@ -156,7 +156,10 @@ export function VariantDialog({
             </Stack>
           )}
           <Stack direction="row" spacing={2}>
-            {text('weightGrams', 'Weight boxed (g)', { fullWidth: true, inputProps: { inputMode: 'numeric' } })}
+            {text('weightGrams', 'Weight boxed (g)', {
+              fullWidth: true,
+              inputProps: { inputMode: 'numeric' },
+            })}
             {text('lowStockThreshold', 'Low stock at (pairs)', {
               fullWidth: true,
               inputProps: { inputMode: 'numeric' },

@@ -62,7 +62,8 @@ export function VariantMatrix({
   const [failure, setFailure] = useState<DomainError | null>(null);
   const [busy, setBusy] = useState(false);
   const preview = matrixPreview(choice, variants);
-  const toggle = <T,>(list: T[], item: T) => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+  const toggle = <T,>(list: T[], item: T) =>
+    list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
   const weightOk = /^\d+$/.test(weight) && Number(weight) >= 1 && Number(weight) <= 20_000;
   const prefixOk = gtinPrefix === '' || /^\d{1,11}$/.test(gtinPrefix);
   const chosenColours = colours.filter((c) => choice.colourIds.includes(c.id));
@@ -106,7 +107,18 @@ export function VariantMatrix({
                   variant={on ? 'filled' : 'outlined'}
                   color={on ? 'primary' : 'default'}
                   aria-pressed={on}
-                  icon={<Box component="span" sx={{ width: 12, height: 12, borderRadius: '50%', bgcolor: c.swatchHex, border: '1px solid #0003' }} />}
+                  icon={
+                    <Box
+                      component="span"
+                      sx={{
+                        width: 12,
+                        height: 12,
+                        borderRadius: '50%',
+                        bgcolor: c.swatchHex,
+                        border: '1px solid #0003',
+                      }}
+                    />
+                  }
                   onClick={() => setChoice((x) => ({ ...x, colourIds: toggle(x.colourIds, c.id) }))}
                 />
               );
@@ -117,7 +129,7 @@ export function VariantMatrix({
           <Typography variant="body2" color="text.secondary" sx={{ mb: 0.5 }}>
             EU sizes
           </Typography>
-          <ToggleButtonGroup size="small" aria-label="EU sizes" value={choice.sizes}>
+          <ToggleButtonGroup size="small" color="primary" aria-label="EU sizes" value={choice.sizes}>
             {euSizes.map((s) => (
               <ToggleButton
                 key={s}
@@ -155,12 +167,12 @@ export function VariantMatrix({
           />
           <TextField
             size="small"
-            label="Barcode prefix (optional)"
+            label="GTIN prefix (optional)"
             value={gtinPrefix}
             onChange={(e) => setGtinPrefix(e.target.value)}
             error={!prefixOk}
             helperText={prefixOk ? undefined : '1 to 11 digits'}
-            sx={{ width: 200 }}
+            sx={{ width: 220 }}
           />
         </Stack>
         {preview.cells.length > 0 ? (
@@ -184,12 +196,18 @@ export function VariantMatrix({
                         {c.name} · {widthWords[w]}
                       </TableCell>
                       {sizes.map((s) => {
-                        const cell = preview.cells.find((x) => x.colourId === c.id && x.sizeEu === s && x.width === w);
+                        const cell = preview.cells.find(
+                          (x) => x.colourId === c.id && x.sizeEu === s && x.width === w,
+                        );
                         return (
                           <TableCell
                             key={s}
                             align="center"
-                            sx={cell?.exists ? { color: 'text.secondary' } : { fontWeight: 600, color: 'success.dark' }}
+                            sx={
+                              cell?.exists
+                                ? { color: 'text.secondary' }
+                                : { fontWeight: 600, color: 'success.dark' }
+                            }
                           >
                             {cell?.exists ? 'exists' : 'new'}
                           </TableCell>
@@ -202,7 +220,9 @@ export function VariantMatrix({
             </Table>
           </Box>
         ) : (
-          <Typography color="text.secondary">Choose at least one colour, size and width to see the matrix.</Typography>
+          <Typography color="text.secondary">
+            Choose at least one colour, size and width to see the matrix.
+          </Typography>
         )}
         {!online && <Alert severity="warning">{needsConnection}</Alert>}
         {failure && <ErrorState error={failure} />}

@@ -34,7 +34,9 @@ export type FormErrors = Partial<Record<keyof ProductForm, string>>;
 
 /** 8900 -> "89.00": what a person types, without the currency sign. */
 export const minorToText = (minor: number | null | undefined): string =>
-  minor === null || minor === undefined ? '' : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+  minor === null || minor === undefined
+    ? ''
+    : `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
 
 export function formOf(p: CatalogProductDetail): ProductForm {
   return {
@@ -86,7 +88,8 @@ export function fieldsOf(
   if (form.name.trim() === '') errors.name = 'Give the product a name.';
   if (form.material.trim() === '') errors.material = 'Say what it is made of.';
   const heel = Number(form.heelHeightMm);
-  if (!/^\d+$/.test(form.heelHeightMm.trim()) || heel > 300) errors.heelHeightMm = 'Whole millimetres, 0 to 300.';
+  if (!/^\d+$/.test(form.heelHeightMm.trim()) || heel > 300)
+    errors.heelHeightMm = 'Whole millimetres, 0 to 300.';
   const price = pricesVisible ? parsePrice(form.basePrice) : { minor: null };
   if ('error' in price) errors.basePrice = price.error;
   const tags = [

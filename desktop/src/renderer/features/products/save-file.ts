@@ -8,7 +8,8 @@ import type { IpcClient } from '../../../ipc/index.ts';
 const toBase64 = (text: string): string => {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
 };
 
@@ -20,7 +21,11 @@ export async function saveTextFile(
   filter: { name: string; extensions: string[] },
 ): Promise<{ path: string } | 'downloaded' | null> {
   try {
-    return await backend.invoke('printing.saveFile', { dataBase64: toBase64(text), suggestedName: fileName, filter });
+    return await backend.invoke('printing.saveFile', {
+      dataBase64: toBase64(text),
+      suggestedName: fileName,
+      filter,
+    });
   } catch (e) {
     if ((e as { code?: string }).code !== 'IPC_HANDLER_UNAVAILABLE') throw e;
   }

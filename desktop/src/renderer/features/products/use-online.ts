@@ -6,4 +6,5 @@ export function useOnline(): boolean {
   return status?.state !== 'offline';
 }
 
-export const needsConnection = 'Needs a connection to the shop server: this works again once the app is online.';
+export const needsConnection =
+  'Needs a connection to the shop server: this works again once the app is online.';

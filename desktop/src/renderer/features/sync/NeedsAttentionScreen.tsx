@@ -105,8 +105,13 @@ export function NeedsAttentionScreen() {
                     item={item}
                     onResolve={(keep) =>
                       void act(async () => {
-                        await backend.invoke('products.resolveConflict', { mutationId: item.mutationId, keep });
-                        setResolved(`Your choices for “${item.summary}” are saved and on their way to the shop server.`);
+                        await backend.invoke('products.resolveConflict', {
+                          mutationId: item.mutationId,
+                          keep,
+                        });
+                        setResolved(
+                          `Your choices for “${item.summary}” are saved and on their way to the shop server.`,
+                        );
                       })
                     }
                   />
