@@ -118,7 +118,9 @@ describe('the catalogue editor in browser mode against a real API', () => {
       .poll(() => page.getByTestId('attention-count').count(), { timeout: 120_000 })
       .toBeGreaterThan(0);
     await page.getByTestId('navigation').getByText('Needs attention').click();
-    const item = page.getByTestId('attention-item').filter({ hasText: 'Fields changed on both sides' });
+    const item = page
+      .getByTestId('attention-item')
+      .filter({ has: page.getByRole('table', { name: 'Fields changed on both sides' }) });
     await item.waitFor();
     await item.getByLabel(`Yours: ${product.name} Mine`).check();
     await item.getByLabel('On the server: Nappa').check();

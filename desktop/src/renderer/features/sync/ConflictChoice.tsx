@@ -67,7 +67,6 @@ export function ConflictChoice({
                 <TableCell sx={{ color: 'text.secondary' }}>{showValue(c.field, c.base, currency)}</TableCell>
                 <TableCell>
                   <RadioGroup
-                    row
                     aria-label={`Keep which ${label}`}
                     value={keep[c.field] ?? ''}
                     onChange={(e) => setKeep((k) => ({ ...k, [c.field]: e.target.value as Choice }))}
