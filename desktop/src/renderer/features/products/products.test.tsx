@@ -41,7 +41,7 @@ describe('products', () => {
   });
 });
 
-describe('the product editor', () => {
+describe('the product editor', { timeout: 60_000 }, () => {
   it('saves only the changed fields, the price typed as money and sent in cents, against the version it loaded', async () => {
     const fake = manager();
     const { user } = renderApp(fake, { path: `/products/${ana.id}` });
@@ -81,7 +81,7 @@ describe('the product editor', () => {
     await user.click(screen.getByRole('button', { name: /Save changes/ }));
     expect(await screen.findByText(/Saved on this device\. It goes to the shop server/)).toBeTruthy();
     expect(writesOf(fake, 'products.update')[0]).toMatchObject({ fields: { status: 'archived' } });
-    const matrix = await screen.findByTestId('variant-matrix');
+    const matrix = await screen.findByTestId('variant-matrix', {}, { timeout: 20_000 });
     expect(within(matrix).getByText(/Needs a connection to the shop server/)).toBeTruthy();
     expect(
       (within(matrix).getByRole('button', { name: /^Add \d+ variant/ }) as HTMLButtonElement).disabled,
@@ -117,7 +117,7 @@ describe('the product editor', () => {
   it('previews the variant matrix (new against existing) and generates the new ones', async () => {
     const fake = manager();
     const { user } = renderApp(fake, { path: `/products/${ana.id}` });
-    const matrix = await screen.findByTestId('variant-matrix');
+    const matrix = await screen.findByTestId('variant-matrix', {}, { timeout: 20_000 });
     // Ana Pump has Black, Nude and Red in 36-41: the default 37-40 all exist.
     expect(within(matrix).getByTestId('matrix-summary').textContent).toBe('0 new · 12 exist already');
     await user.click(within(matrix).getByRole('button', { name: 'EU 42' }));
