@@ -151,7 +151,7 @@ describe('back-office screens in chromium', () => {
     await shot('receive');
   }, 60_000);
 
-  it('products, and one product read-only', async () => {
+  it('products, and one product in the editor', async () => {
     await open('/products', { role: 'manager' });
     await page.getByRole('table', { name: 'Products' }).waitFor({ timeout: 30_000 });
     await shot('products');

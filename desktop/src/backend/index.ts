@@ -15,6 +15,7 @@ import { createDomainHandlers } from './handlers/index.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { sendRawToPrinter } from './raw-printer.ts';
 import { createSavedSessions } from './saved-sessions.ts';
+import { createServerCatalog } from './server-catalog.ts';
 import { createServerReads } from './server-reads.ts';
 import { createSessionService } from './session.ts';
 import { createDeviceRegistration } from './sync/device-registration.ts';
@@ -30,7 +31,7 @@ export type { BackendConfig } from './config.ts';
 type NotYetProvided = keyof typeof fulfillmentSpecs;
 export type ProvidedHandlers = Omit<
   Handlers,
-  'printing.printers' | 'printing.pdf' | 'printing.savePdf' | NotYetProvided
+  'printing.printers' | 'printing.pdf' | 'printing.savePdf' | 'printing.saveFile' | NotYetProvided
 >;
 
 /** Replaceable parts, for tests: the sync connection (default: HTTP + SSE to `apiUrl`), the health probe. */
@@ -121,7 +122,13 @@ export async function createBackend(
         bytes: Buffer.from(dataBase64, 'base64'),
         timeoutMs: config.requestTimeoutMs,
       }),
-    ...createDomainHandlers({ db, engine, server, session: sessions.current }),
+    ...createDomainHandlers({
+      db,
+      engine,
+      server,
+      catalogApi: createServerCatalog(config, auth),
+      session: sessions.current,
+    }),
   };
 
   return {

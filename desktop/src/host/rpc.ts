@@ -15,7 +15,9 @@ export function rpcRouter(backend: Backend, log: (e: unknown) => void): Router {
   router.post(
     '/rpc',
     requireJson,
-    express.json({ limit: '2mb', strict: false }),
+    // Image files cross as base64 within the contract's limits (products.uploadImage: 10 MB of
+    // file, about 14 MB of text); the handler's schema is the real limit.
+    express.json({ limit: '16mb', strict: false }),
     async (req: Request, res: Response) => {
       const body = rpcBody.safeParse(req.body);
       if (!body.success) {

@@ -123,4 +123,22 @@ export const pdfSaveArgs = z.strictObject({
     .regex(/^[^/\\]+\.pdf$/i, 'a file name ending in .pdf'),
 });
 
+/** A file for the save dialog: its bytes, the name offered, and the file-type filter shown. */
+export const fileSaveArgs = z.strictObject({
+  dataBase64: base64,
+  suggestedName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .regex(/^[^/\\]+\.[A-Za-z0-9]{1,8}$/, 'a file name with an extension'),
+  filter: z.strictObject({
+    name: z.string().min(1).max(60),
+    extensions: z
+      .array(z.string().regex(/^[A-Za-z0-9]{1,8}$/))
+      .min(1)
+      .max(5),
+  }),
+});
+
 export const printerInfo = z.object({ name: z.string(), displayName: z.string(), isDefault: z.boolean() });

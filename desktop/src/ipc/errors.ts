@@ -29,6 +29,8 @@ export const ipcErrorCodes = {
   OFFLINE_PASSWORD_MISMATCH: 'unauthenticated',
   /** sync.retry of a refused change that is no longer listed (dismissed or retried already). */
   ATTENTION_NOT_FOUND: 'not_found',
+  /** products.resolveConflict without a choice for every field in conflict, or for a change that is no conflict. */
+  CONFLICT_CHOICE_INVALID: 'validation',
   /** A network printer refused or did not answer. */
   PRINTER_UNREACHABLE: 'external',
   /** The API answered with something the desktop does not understand. */

@@ -14,6 +14,7 @@ import { fulfillmentSpecs } from './handlers/fulfillment.ts';
 import { inventorySpecs } from './handlers/inventory.ts';
 import { orderSpecs } from './handlers/orders.ts';
 import { printingSpecs } from './handlers/printing.ts';
+import { productAdminSpecs } from './handlers/products.ts';
 import { sessionSpecs } from './handlers/session.ts';
 import { syncSpecs } from './handlers/sync.ts';
 
@@ -22,6 +23,7 @@ export const handlerSpecs = {
   ...syncSpecs,
   ...printingSpecs,
   ...catalogSpecs,
+  ...productAdminSpecs,
   ...inventorySpecs,
   ...orderSpecs,
   ...dashboardSpecs,

@@ -11,3 +11,4 @@ export * from './shapes/dashboard.ts';
 export * from './shapes/inventory.ts';
 export * from './shapes/orders.ts';
 export * from './shapes/sync.ts';
+export * from './shapes/products.ts';

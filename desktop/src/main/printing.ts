@@ -14,7 +14,7 @@ import { ipcError } from '../ipc/index.ts';
 
 export function printingHandlers(
   window: () => BrowserWindow | undefined,
-): Pick<Handlers, 'printing.printers' | 'printing.pdf' | 'printing.savePdf'> {
+): Pick<Handlers, 'printing.printers' | 'printing.pdf' | 'printing.savePdf' | 'printing.saveFile'> {
   return {
     'printing.printers': async () => {
       const printers = (await window()?.webContents.getPrintersAsync()) ?? [];
@@ -59,6 +59,17 @@ export function printingHandlers(
         : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return null;
       await writeFile(choice.filePath, Buffer.from(pdfBase64, 'base64'));
+      return { path: choice.filePath };
+    },
+
+    'printing.saveFile': async ({ dataBase64, suggestedName, filter }) => {
+      const owner = window();
+      const options = { defaultPath: suggestedName, filters: [filter] };
+      const choice = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      if (choice.canceled || !choice.filePath) return null;
+      await writeFile(choice.filePath, Buffer.from(dataBase64, 'base64'));
       return { path: choice.filePath };
     },
   };

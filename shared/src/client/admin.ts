@@ -93,6 +93,11 @@ export function adminEndpoints(request: ReturnType<typeof createRequest>) {
           query: alt === undefined ? undefined : { alt },
         }),
     },
+    images: {
+      update: (id: string, body: In<typeof c.updateImageBody>) =>
+        send('PATCH', `/admin/images/${seg(id)}`, c.productImage, { body }),
+      remove: (id: string) => request<void>('DELETE', `/admin/images/${seg(id)}`, null),
+    },
     variants: {
       generate: (productId: string, body: In<typeof c.generateVariantsBody>) =>
         send('POST', `/admin/products/${seg(productId)}/variants/generate`, c.generateVariantsResult, {

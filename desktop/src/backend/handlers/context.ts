@@ -5,6 +5,7 @@ import type { CatalogService } from '../local/catalog-service.ts';
 import type { InventoryService } from '../local/inventory-service.ts';
 import type { OrdersService } from '../local/orders-service.ts';
 import { type Visibility, visibilityOf } from '../local/visibility.ts';
+import type { ServerCatalog } from '../server-catalog.ts';
 import type { ServerReads } from '../server-reads.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 
@@ -17,6 +18,8 @@ export interface HandlerContext {
   inventory: InventoryService;
   orders: OrdersService;
   server: ServerReads;
+  /** The catalogue writes that need the shop server (new products, variants, images, CSV). */
+  catalogApi: ServerCatalog;
 }
 
 /** The signed-in session (dispatch already refused calls without one). */

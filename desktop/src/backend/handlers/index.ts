@@ -4,6 +4,7 @@ import { CacheView } from '../local/cache-view.ts';
 import { createCatalogService } from '../local/catalog-service.ts';
 import { createInventoryService } from '../local/inventory-service.ts';
 import { createOrdersService } from '../local/orders-service.ts';
+import type { ServerCatalog } from '../server-catalog.ts';
 import type { ServerReads } from '../server-reads.ts';
 import type { SyncEngine } from '../sync/engine.ts';
 import { catalogHandlers } from './catalog.ts';
@@ -11,6 +12,7 @@ import type { HandlerContext } from './context.ts';
 import { dashboardHandlers } from './dashboard.ts';
 import { inventoryHandlers } from './inventory.ts';
 import { orderHandlers } from './orders.ts';
+import { productAdminHandlers } from './product-admin.ts';
 import { productHandlers } from './products.ts';
 import { syncHandlers } from './sync.ts';
 
@@ -21,6 +23,7 @@ export function createDomainHandlers(deps: {
   db: Database.Database;
   engine: SyncEngine;
   server: ServerReads;
+  catalogApi: ServerCatalog;
   session: () => Session | null;
 }) {
   const view = new CacheView(deps.db, deps.engine.client);
@@ -33,11 +36,13 @@ export function createDomainHandlers(deps: {
     inventory: createInventoryService(view, catalog),
     orders: createOrdersService(view, (id) => deps.server.order(id)),
     server: deps.server,
+    catalogApi: deps.catalogApi,
   };
   return {
     ...syncHandlers(ctx),
     ...catalogHandlers(ctx),
     ...productHandlers(ctx),
+    ...productAdminHandlers(ctx),
     ...inventoryHandlers(ctx),
     ...orderHandlers(ctx),
     ...dashboardHandlers(ctx),

@@ -49,6 +49,17 @@ const fallback = {
   actions: ['retry', 'dismiss'] as Action[],
 };
 
+/** Product fields as a manager calls them, for the summary of an edit. */
+const productFieldWords: Record<string, string> = {
+  name: 'name',
+  description: 'description',
+  material: 'material',
+  heelHeightMm: 'heel height',
+  basePriceMinor: 'price',
+  status: 'status',
+  tags: 'tags',
+};
+
 const adviceFor = (code: string) => adviceByCode[code] ?? (code.endsWith('_NOT_FOUND') ? gone : fallback);
 
 /** The "Needs attention" list in words: each refused change, why, and what to do. */
@@ -77,7 +88,9 @@ export function createAttentionService(view: CacheView) {
         return `Note on order ${orderNo(a.orderId)}: “${a.text}”`;
       case 'product.update': {
         const product = view.get('product', String(a.productId));
-        const fields = Object.keys((a.fields as object | undefined) ?? {}).join(', ');
+        const fields = Object.keys((a.fields as object | undefined) ?? {})
+          .map((f) => productFieldWords[f] ?? f)
+          .join(', ');
         return `Edit ${product?.name ?? 'a product'}: ${fields}`;
       }
       default:

@@ -122,6 +122,7 @@ export function createCatalogService(view: CacheView) {
           width: v.width,
           active: v.active,
           lowStockThreshold: v.lowStockThreshold,
+          weightGrams: v.weightGrams,
           onHand: s.onHand,
           reserved: s.reserved,
           available: s.onHand - s.reserved,

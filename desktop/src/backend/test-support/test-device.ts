@@ -11,6 +11,7 @@ import { type Backend, dispatch, type Session, type SyncStatus } from '../../ipc
 import { openCacheDatabase } from '../cache/database.ts';
 import { tempDir } from '../cache/test-stores.ts';
 import { createDomainHandlers } from '../handlers/index.ts';
+import { createServerCatalog } from '../server-catalog.ts';
 import { createServerReads } from '../server-reads.ts';
 import { createDeviceTransport } from '../sync/device-transport.ts';
 import { createSyncEngine } from '../sync/engine.ts';
@@ -83,7 +84,11 @@ export async function openTestDevice(host: ServerHost, role: Role) {
     auth,
     () => net.up,
   );
-  const handlers = createDomainHandlers({ db, engine, server, session: () => session });
+  const catalogApi = createServerCatalog(
+    { apiUrl: 'http://127.0.0.1:9', requestTimeoutMs: 2000, log: () => {} },
+    auth,
+  );
+  const handlers = createDomainHandlers({ db, engine, server, catalogApi, session: () => session });
   const backend: Backend = {
     handlers,
     currentSession: () => session,

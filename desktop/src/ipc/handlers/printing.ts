@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { noArgs, pdfPrintArgs, pdfSaveArgs, printerInfo, rawPrintArgs } from '../contracts.ts';
+import { fileSaveArgs, noArgs, pdfPrintArgs, pdfSaveArgs, printerInfo, rawPrintArgs } from '../contracts.ts';
 import { defineHandler } from '../spec.ts';
 
 // Raw bytes run in the backend (any mode); PDFs need Electron's main process, so browser mode
@@ -27,6 +27,13 @@ export const printingSpecs = {
     summary: 'Save a PDF where the user chooses; null when they cancel (desktop app only)',
     access: 'signed-in',
     args: pdfSaveArgs,
+    result: z.object({ path: z.string() }).nullable(),
+  }),
+  'printing.saveFile': defineHandler({
+    summary:
+      'Save any file (a CSV export, say) where the user chooses; null when they cancel (desktop app only)',
+    access: 'signed-in',
+    args: fileSaveArgs,
     result: z.object({ path: z.string() }).nullable(),
   }),
 } as const;

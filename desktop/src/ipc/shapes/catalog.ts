@@ -54,6 +54,7 @@ export const catalogVariant = z.object({
   width: z.string(),
   active: z.boolean(),
   lowStockThreshold: z.number().int(),
+  weightGrams: z.number().int(),
   onHand: z.number().int(),
   reserved: z.number().int(),
   available: z.number().int(),

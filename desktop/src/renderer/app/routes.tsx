@@ -19,7 +19,10 @@ import { OrdersScreen, ordersShortcuts } from '../features/orders/OrdersScreen.t
 import SyncProblemOutlined from '@mui/icons-material/SyncProblemOutlined';
 import { attentionShortcuts, NeedsAttentionScreen } from '../features/sync/NeedsAttentionScreen.tsx';
 import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
-import { ProductDetailScreen, ProductsScreen } from '../features/products/ProductsScreen.tsx';
+import { ImportScreen } from '../features/products/ImportScreen.tsx';
+import { NewProductScreen } from '../features/products/NewProductScreen.tsx';
+import { editorShortcuts, ProductEditorScreen } from '../features/products/ProductEditorScreen.tsx';
+import { ProductsScreen, productsShortcuts } from '../features/products/ProductsScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { printersScreen, warehouseScreens } from '../features/fulfillment/routes.ts';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
@@ -118,6 +121,27 @@ export const screens: readonly ScreenRoute[] = [
     goKey: 'p',
     keywords: 'catalogue styles variants barcodes prices',
     Screen: ProductsScreen,
+    shortcuts: productsShortcuts,
+  },
+  // Before '/products/:id', which would match them too (the first match wins).
+  {
+    path: '/products/new',
+    title: 'New product',
+    section: 'Catalog',
+    icon: CategoryOutlined,
+    access: 'catalog:write',
+    Screen: NewProductScreen,
+    nav: false,
+  },
+  {
+    path: '/products/import',
+    title: 'Import and export CSV',
+    section: 'Catalog',
+    icon: CategoryOutlined,
+    access: 'catalog:write',
+    keywords: 'csv import export spreadsheet catalogue',
+    Screen: ImportScreen,
+    nav: false,
   },
   {
     path: '/products/:id',
@@ -125,7 +149,8 @@ export const screens: readonly ScreenRoute[] = [
     section: 'Catalog',
     icon: CategoryOutlined,
     access: 'catalog:write',
-    Screen: ProductDetailScreen,
+    Screen: ProductEditorScreen,
+    shortcuts: editorShortcuts,
     nav: false,
   },
   {

@@ -22,6 +22,7 @@ import {
   type FakeWarehouseOptions,
   warehouseHandlers,
 } from './fake-fulfillment.ts';
+import { createFakeCatalog, type FakeCatalog, productFakes } from './fake-products.ts';
 import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
@@ -41,6 +42,8 @@ export interface FakeBackend extends Backend {
   shop: FakeShop;
   /** Pick batches, shipments, returns, printer settings and the tracking block. */
   warehouse: FakeWarehouse;
+  /** The catalogue editor's state (edits, added variants, images, imports): fake-products.ts. */
+  catalog: FakeCatalog;
   setSync(change: Partial<SyncStatus>): void;
   /** Puts refused changes in "Needs attention" (and the count in the sync state). */
   setAttention(items: AttentionItem[]): void;
@@ -80,9 +83,12 @@ export function createFakeBackend(options: { orders?: number } & FakeWarehouseOp
     };
   };
 
+  const catalog = createFakeCatalog();
+  const shopped = shopHandlers(shop, () => session);
   const handlers: Partial<Handlers> = {
-    ...shopHandlers(shop, () => session),
+    ...shopped,
     ...warehouseHandlers(shop, warehouse, () => session, options),
+    ...productFakes(shop, catalog, shopped),
     'session.signIn': async ({ email, password, code }) => {
       const person = people[email];
       if (!person || person.password !== password)
@@ -117,6 +123,12 @@ export function createFakeBackend(options: { orders?: number } & FakeWarehouseOp
     },
     'sync.retry': async ({ mutationId }) => {
       attention = attention.filter((a) => a.mutationId !== mutationId);
+      setSync({ needsAttention: attention.length, pending: sync.pending + 1 });
+      return receipt();
+    },
+    'products.resolveConflict': async (args) => {
+      shop.writes.push({ name: 'products.resolveConflict', args });
+      attention = attention.filter((a) => a.mutationId !== args.mutationId);
       setSync({ needsAttention: attention.length, pending: sync.pending + 1 });
       return receipt();
     },
@@ -172,6 +184,7 @@ export function createFakeBackend(options: { orders?: number } & FakeWarehouseOp
     calls,
     shop,
     warehouse,
+    catalog,
     setSync,
     setAttention(items) {
       attention = items;

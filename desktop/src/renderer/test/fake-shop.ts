@@ -383,6 +383,7 @@ export function shopHandlers(shop: FakeShop, session: () => Session | null): Par
               width: v.width,
               active: v.active,
               lowStockThreshold: v.lowStockThreshold,
+              weightGrams: 700,
               ...t,
               available: t.onHand - t.reserved,
               priceMinor: prices ? p.priceMinor : null,

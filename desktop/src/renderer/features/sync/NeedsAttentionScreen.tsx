@@ -1,10 +1,12 @@
 /**
  * Needs attention: the changes the shop server refused. Each says what the change was, what
  * happened and what to do, in shop-floor words (the backend's `advice`), with the code in small
- * type. Retry queues it again (after the stock arrived, say); dismiss drops it, after asking.
+ * type. Retry queues it again (after the stock arrived, say); dismiss drops it, after asking; a
+ * product edit in conflict is resolved field by field (ConflictChoice).
  */
 import ReportProblemOutlined from '@mui/icons-material/ReportProblemOutlined';
 import {
+  Alert,
   Box,
   Button,
   Dialog,
@@ -14,11 +16,6 @@ import {
   DialogTitle,
   Paper,
   Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   Typography,
 } from '@mui/material';
 import type { DomainError } from '@shoebox/shared';
@@ -31,11 +28,9 @@ import { useBackend } from '../../lib/backend.tsx';
 import { when } from '../../lib/format.ts';
 import { useSyncStatus } from '../../lib/sync-status.ts';
 import { useInvoke } from '../../lib/use-invoke.ts';
+import { ConflictChoice } from './ConflictChoice.tsx';
 
 export const attentionShortcuts = [{ keys: 'y', what: 'Sync now' }];
-
-const show = (v: unknown) =>
-  v === null || v === undefined ? '—' : typeof v === 'string' ? v : JSON.stringify(v);
 
 export function NeedsAttentionScreen() {
   const backend = useBackend();
@@ -43,6 +38,7 @@ export function NeedsAttentionScreen() {
   const items = useInvoke('sync.needsAttention', {});
   const [error, setError] = useState<DomainError | null>(null);
   const [dismissing, setDismissing] = useState<AttentionItem | null>(null);
+  const [resolved, setResolved] = useState<string | null>(null);
   const count = status?.needsAttention;
   const { reload } = items;
   // The count in the top bar changes when sync brings news: read the list again.
@@ -78,6 +74,11 @@ export function NeedsAttentionScreen() {
         decides what to do with them.
       </Typography>
       {error && <ErrorState error={error} />}
+      {resolved && (
+        <Alert severity="success" onClose={() => setResolved(null)}>
+          {resolved}
+        </Alert>
+      )}
       {items.status === 'loading' && <LoadingSkeleton rows={4} label="Loading refused changes" />}
       {items.status === 'error' && <ErrorState error={items.error} onRetry={items.reload} />}
       {items.status === 'ready' && items.data.length === 0 && (
@@ -99,28 +100,21 @@ export function NeedsAttentionScreen() {
                 <Typography variant="body2">
                   <strong>What to do:</strong> {item.advice}
                 </Typography>
-                {item.conflicts && item.conflicts.length > 0 && (
-                  <Table aria-label="Fields changed on both sides" sx={{ mt: 1, maxWidth: 720 }}>
-                    <TableHead>
-                      <TableRow>
-                        {['Field', 'Before', 'Yours', 'On the server now'].map((h) => (
-                          <TableCell key={h} sx={{ fontWeight: 600 }}>
-                            {h}
-                          </TableCell>
-                        ))}
-                      </TableRow>
-                    </TableHead>
-                    <TableBody>
-                      {item.conflicts.map((c) => (
-                        <TableRow key={c.field}>
-                          <TableCell>{c.field}</TableCell>
-                          <TableCell>{show(c.base)}</TableCell>
-                          <TableCell>{show(c.mine)}</TableCell>
-                          <TableCell>{show(c.theirs)}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
+                {item.conflicts && item.conflicts.length > 0 && item.actions.includes('resolve-conflict') && (
+                  <ConflictChoice
+                    item={item}
+                    onResolve={(keep) =>
+                      void act(async () => {
+                        await backend.invoke('products.resolveConflict', {
+                          mutationId: item.mutationId,
+                          keep,
+                        });
+                        setResolved(
+                          `Your choices for “${item.summary}” are saved and on their way to the shop server.`,
+                        );
+                      })
+                    }
+                  />
                 )}
                 <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
                   Made {when(item.madeAt)} · refused {when(item.rejectedAt)} · Code: {item.code}
