@@ -1,4 +1,4 @@
-import { type DomainError, type Role, } from '@shoebox/shared';
+import type { DomainError, Role } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { dummyHash, verifyPassword } from '../../lib/passwords.ts';
