@@ -14,8 +14,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { errorBuildProblems, errorBuildSelfTest } from './error-builders.mjs';
 import { moduleImportProblem, moduleSelfTest, modulesWithoutIndex } from './module-imports.mjs';
-import { ownershipProblems, selfTest, tablesOf } from './table-writes.mjs';
+import {
+  appenderProblems,
+  appenderSelfTest,
+  ownershipProblems,
+  selfTest,
+  tablesOf,
+} from './table-writes.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -244,11 +251,14 @@ function main() {
   const tables = tablesOf(join(ROOT, 'store-api/src/db/schema/mysql'));
   const violations = [
     ...selfTest(tables),
+    ...appenderSelfTest(),
+    ...errorBuildSelfTest(),
     ...moduleSelfTest(API_SRC),
     ...modulesWithoutIndex(API_SRC),
     ...missingExports(),
   ];
   let count = 0;
+  const apiFiles = [];
   for (const [pkg, folder] of Object.entries(PACKAGES)) {
     for (const file of walk(join(ROOT, folder), [])) {
       count++;
@@ -264,11 +274,16 @@ function main() {
           if (problem) violations.push(`${relative(ROOT, file)}:${line}  '${spec}'  ${problem}`);
         }
         const rel = relative(join(ROOT, folder), file).split(sep).join('/');
-        for (const { line, rule } of ownershipProblems(rel, text, tables))
+        apiFiles.push([rel, text]);
+        for (const { line, rule } of [
+          ...ownershipProblems(rel, text, tables),
+          ...appenderProblems(rel, text),
+        ])
           violations.push(`${relative(ROOT, file)}:${line}  ${rule}`);
       }
     }
   }
+  violations.push(...errorBuildProblems(apiFiles));
   for (const folder of TOOLS) {
     for (const file of walk(join(ROOT, folder), [])) {
       count++;

@@ -165,3 +165,62 @@ export function selfTest(tables) {
   const failed = cases.filter(([rel, text, n]) => ownershipProblems(rel, text, tables).length !== n);
   return failed.map(([rel, text, n]) => `table-write rule self-test: expected ${n} in ${rel}: ${text}`);
 }
+
+/**
+ * Who may call the single-purpose appenders. A write says what happened through one call,
+ * lib/what-happened.ts `recordWhatHappened` (docs/decisions/0023); only that file, the appenders'
+ * own modules and the order's write API (its change record goes with its guarded update) call them.
+ */
+export const APPENDERS = {
+  recordAudit: ['lib/what-happened.ts', 'modules/audit/'],
+  recordChanges: ['lib/what-happened.ts', 'lib/changes.ts', 'modules/orders/order-writes.ts'],
+  recordDomainEvents: ['lib/what-happened.ts', 'lib/domain-events.ts'],
+  enqueue: ['lib/what-happened.ts', 'modules/notifications/'],
+};
+
+/**
+ * Modules still calling the appenders directly, being changed elsewhere at the time of writing:
+ * they move to `recordWhatHappened` with their next change, and leave this list then.
+ */
+export const APPENDER_CALLS_TO_MOVE = [
+  'modules/sync/',
+  'modules/fulfillment/',
+  'modules/shipping/',
+  'modules/returns/',
+];
+
+/** Direct calls of an appender from a file that should say what happened through the one call. */
+export function appenderProblems(rel, text) {
+  if (EXEMPT.some((re) => re.test(rel))) return [];
+  const inside = (owners) => owners.some((o) => (o.endsWith('/') ? rel.startsWith(o) : rel === o));
+  if (inside(APPENDER_CALLS_TO_MOVE)) return [];
+  const code = withoutComments(text);
+  const problems = [];
+  for (const [name, owners] of Object.entries(APPENDERS)) {
+    if (inside(owners)) continue;
+    for (const m of code.matchAll(new RegExp(`(?<![\\w.])${name}\\(`, 'g')))
+      problems.push({
+        line: code.slice(0, m.index).split('\n').length,
+        rule: `calls ${name} directly: declare it through recordWhatHappened (lib/what-happened.ts)`,
+      });
+  }
+  return problems;
+}
+
+/** Cases the appender rule must catch and pass. */
+export function appenderSelfTest() {
+  const cases = [
+    ['modules/catalog/x.ts', 'await recordAudit(store, tx, ctx, entry);', 1],
+    [
+      'flows/x.flow.ts',
+      'await enqueue(tx, store, { topic });\nawait recordChanges(store, tx, e, ids, now);',
+      2,
+    ],
+    ['modules/catalog/x.ts', 'await recordWhatHappened(store, tx, ctx, { audit });', 0],
+    ['modules/catalog/x.ts', 'services.notifications.enqueue(tx, input)', 0],
+    ['lib/what-happened.ts', 'await recordAudit(store, tx, ctx, entry);', 0],
+    ['modules/catalog/x.test.ts', 'await recordAudit(store, tx, ctx, entry);', 0],
+  ];
+  const failed = cases.filter(([rel, text, n]) => appenderProblems(rel, text).length !== n);
+  return failed.map(([rel, text, n]) => `appender rule self-test: expected ${n} in ${rel}: ${text}`);
+}

@@ -1,6 +1,6 @@
 import type { CancelOrderBody } from '@shoebox/shared/contracts';
+import { recordWhatHappened } from '../lib/what-happened.ts';
 import type { RequestContext } from '../lib/request-context.ts';
-import { recordAudit } from '../modules/audit/index.ts';
 import { giveBackCoupon } from '../modules/coupons/index.ts';
 import {
   findOrder,
@@ -83,20 +83,22 @@ export async function cancelOrder(
         ? await requestRefund(store, tx, ctx, order.id, refundable, `Order cancelled: ${input.reason}`)
         : null;
 
-    await recordAudit(store, tx, ctx, {
-      action: 'order.cancel',
-      entity: 'order',
-      entityId: orderId,
-      before: { status: order.status, stockState: order.stockState, version: order.version },
-      after: {
-        status: to,
-        stockState: 'released',
-        version: order.version + 1,
-        reason: input.reason,
-        stock: kind ?? 'none',
-        couponReleased,
-        refundId: refund?.id ?? null,
-        refundMinor: refund?.amountMinor ?? 0,
+    await recordWhatHappened(store, tx, ctx, {
+      audit: {
+        action: 'order.cancel',
+        entity: 'order',
+        entityId: orderId,
+        before: { status: order.status, stockState: order.stockState, version: order.version },
+        after: {
+          status: to,
+          stockState: 'released',
+          version: order.version + 1,
+          reason: input.reason,
+          stock: kind ?? 'none',
+          couponReleased,
+          refundId: refund?.id ?? null,
+          refundMinor: refund?.amountMinor ?? 0,
+        },
       },
     });
     return { order, refund };

@@ -6,11 +6,11 @@
  * log records the erasure without any personal data. Afterwards the old e-mail signs in to nothing.
  */
 import { unauthenticated } from '@shoebox/shared';
+import { recordWhatHappened } from '../lib/what-happened.ts';
 import type { Store } from '../db/client.ts';
 import { verifyPassword } from '../lib/passwords.ts';
 import type { RequestContext } from '../lib/request-context.ts';
 import type { AccountService } from '../modules/account/index.ts';
-import { recordAudit } from '../modules/audit/index.ts';
 import { findCustomerById } from '../modules/auth/index.ts';
 import { ERASED_NAME, eraseCustomerRow, erasedEmail } from '../modules/auth/index.ts';
 import { forgetCartContacts } from '../modules/cart/index.ts';
@@ -44,11 +44,13 @@ export async function eraseCustomer(
     await forgetCartContacts(store, tx, id, ctx.now);
     await anonymiseRedemptions(store, tx, id, pseudonym.email);
     await deps.account.deleteAccountData(tx, id);
-    await recordAudit(store, tx, ctx, {
-      action: 'customer.erase',
-      entity: 'customer',
-      entityId: id,
-      after: { erased: true, ordersAnonymised: orders },
+    await recordWhatHappened(store, tx, ctx, {
+      audit: {
+        action: 'customer.erase',
+        entity: 'customer',
+        entityId: id,
+        after: { erased: true, ordersAnonymised: orders },
+      },
     });
   });
   deps.accountChanged(id);

@@ -1,8 +1,7 @@
 import { type Currency, isDomainError } from '@shoebox/shared';
+import { type OutboxMessage, recordWhatHappened } from '../lib/what-happened.ts';
 import type { RefundOrderBody } from '@shoebox/shared/contracts';
 import type { RequestContext } from '../lib/request-context.ts';
-import { recordAudit } from '../modules/audit/index.ts';
-import { enqueue } from '../modules/notifications/index.ts';
 import {
   findOrder,
   type OrderRow,
@@ -95,34 +94,39 @@ export async function settleRefund(
           },
     });
     if (!recorded) return; // settled by someone else already
-    if (ok) {
-      const fresh = await findOrder(tx, store, order.id);
-      await enqueue(tx, store, {
-        topic: 'mail.refund_issued',
-        payload: {
-          to: order.email,
-          customerName: order.shippingAddress.name,
-          orderNumber: order.number,
-          currency: order.currency as Currency,
+    // The order as the refund left it (not deferred: changeOrder's update is visible here).
+    const fresh = ok ? await findOrder(tx, store, order.id) : null;
+    const mail: OutboxMessage[] = ok
+      ? [
+          {
+            topic: 'mail.refund_issued',
+            payload: {
+              to: order.email,
+              customerName: order.shippingAddress.name,
+              orderNumber: order.number,
+              currency: order.currency as Currency,
+              amountMinor: amount,
+              full: fresh ? fresh.refundedMinor >= fresh.totalMinor : false,
+              reason: refund.reason,
+            },
+          },
+        ]
+      : [];
+    await recordWhatHappened(store, tx, ctx, {
+      audit: {
+        action: ok ? 'refund.succeeded' : 'refund.failed',
+        entity: 'order',
+        entityId: order.id,
+        before: { refundId: refund.id, status: 'pending' },
+        after: {
+          refundId: refund.id,
+          status: settled.status,
           amountMinor: amount,
-          full: fresh ? fresh.refundedMinor >= fresh.totalMinor : false,
-          reason: refund.reason,
+          providerRefundId,
+          failureCode,
         },
-        now: ctx.now,
-      });
-    }
-    await recordAudit(store, tx, ctx, {
-      action: ok ? 'refund.succeeded' : 'refund.failed',
-      entity: 'order',
-      entityId: order.id,
-      before: { refundId: refund.id, status: 'pending' },
-      after: {
-        refundId: refund.id,
-        status: settled.status,
-        amountMinor: amount,
-        providerRefundId,
-        failureCode,
       },
+      messages: mail,
     });
   });
   return ok ? { ok: true, refund: settled } : { ok: false, refund: settled, providerCode: failureCode ?? '' };
@@ -145,11 +149,13 @@ export async function refundOrder(
       const now = await findOrder(tx, store, orderId);
       throw orderErrors.refundExceedsRefundable(input.amountMinor, now ? refundableOf(now) : 0);
     }
-    await recordAudit(store, tx, ctx, {
-      action: 'refund.request',
-      entity: 'order',
-      entityId: orderId,
-      after: { refundId: refund.id, amountMinor: refund.amountMinor, reason: refund.reason },
+    await recordWhatHappened(store, tx, ctx, {
+      audit: {
+        action: 'refund.request',
+        entity: 'order',
+        entityId: orderId,
+        after: { refundId: refund.id, amountMinor: refund.amountMinor, reason: refund.reason },
+      },
     });
     return { order, refund };
   });

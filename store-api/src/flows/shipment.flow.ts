@@ -1,3 +1,4 @@
+import { recordWhatHappened } from '../lib/what-happened.ts';
 import {
   businessRule,
   conflict,
@@ -11,9 +12,7 @@ import type { Store } from '../db/client.ts';
 import type { LabelJson } from '../db/schema/types.ts';
 import type { CarrierAdapter, CarrierName, Carriers, TrackingEvent } from '../integrations/carriers/index.ts';
 import type { RequestContext } from '../lib/request-context.ts';
-import { recordAudit } from '../modules/audit/index.ts';
 import { findPack } from '../modules/fulfillment/index.ts';
-import { enqueue } from '../modules/notifications/index.ts';
 import {
   findOrder,
   nextStatus,
@@ -142,30 +141,33 @@ export async function buyLabel(
       });
       if (!shipped)
         throw conflict('VERSION_CONFLICT', 'The order changed while the label was bought; reload it.');
-      await enqueue(tx, store, {
-        topic: 'mail.order_shipped',
-        now: ctx.now,
-        payload: {
-          to: order.email,
-          customerName: order.shippingAddress.name,
-          orderNumber: order.number,
-          carrier: label.carrier,
-          service: label.service,
-          trackingNumber: bought.trackingNumber,
-          trackingUrl: carrier.trackingUrl(bought.trackingNumber),
+      await recordWhatHappened(store, tx, ctx, {
+        audit: {
+          action: 'shipment.create',
+          entity: 'shipment',
+          entityId: id,
+          after: {
+            orderId: order.id,
+            carrier: carrier.name,
+            service: input.service,
+            trackingNumber: bought.trackingNumber,
+            costMinor: bought.costMinor,
+          },
         },
-      });
-      await recordAudit(store, tx, ctx, {
-        action: 'shipment.create',
-        entity: 'shipment',
-        entityId: id,
-        after: {
-          orderId: order.id,
-          carrier: carrier.name,
-          service: input.service,
-          trackingNumber: bought.trackingNumber,
-          costMinor: bought.costMinor,
-        },
+        messages: [
+          {
+            topic: 'mail.order_shipped',
+            payload: {
+              to: order.email,
+              customerName: order.shippingAddress.name,
+              orderNumber: order.number,
+              carrier: label.carrier,
+              service: label.service,
+              trackingNumber: bought.trackingNumber,
+              trackingUrl: carrier.trackingUrl(bought.trackingNumber),
+            },
+          },
+        ],
       });
     });
   } catch (error) {
@@ -224,12 +226,14 @@ export async function voidShipment(
     if (!voided) throw conflict('VERSION_CONFLICT', 'The shipment changed meanwhile; reload it.');
     await addShipmentEvent(store, tx, ctx, id, { status: 'voided', message: `Label voided: ${reason}` });
     await backToPacked(store, ctx, tx, order, row, reason);
-    await recordAudit(store, tx, ctx, {
-      action: 'shipment.void',
-      entity: 'shipment',
-      entityId: id,
-      before: { status: row.status },
-      after: { status: 'voided', reason },
+    await recordWhatHappened(store, tx, ctx, {
+      audit: {
+        action: 'shipment.void',
+        entity: 'shipment',
+        entityId: id,
+        before: { status: row.status },
+        after: { status: 'voided', reason },
+      },
     });
   });
   return viewShipment(deps, await loadShipment(deps, id));
@@ -297,12 +301,14 @@ async function applyTracking(
       });
       if (!moved) throw conflict('VERSION_CONFLICT', 'The order changed meanwhile; reload it.');
     }
-    await recordAudit(store, tx, ctx, {
-      action: 'shipment.track',
-      entity: 'shipment',
-      entityId: row.id,
-      before: { trackingStatus: row.trackingStatus },
-      after: { trackingStatus: latest.status },
+    await recordWhatHappened(store, tx, ctx, {
+      audit: {
+        action: 'shipment.track',
+        entity: 'shipment',
+        entityId: row.id,
+        before: { trackingStatus: row.trackingStatus },
+        after: { trackingStatus: latest.status },
+      },
     });
   });
 }

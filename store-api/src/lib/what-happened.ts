@@ -1,4 +1,5 @@
-import type { Db, Store } from '../db/client.ts';
+import type { DomainError } from '@shoebox/shared';
+import { type Db, type Store, uniqueViolation } from '../db/client.ts';
 import { type AuditEntry, recordAudit } from '../modules/audit/index.ts';
 import { enqueue, type TopicPayloads } from '../modules/notifications/index.ts';
 import { noteOrder, type TimelineEntry } from '../modules/orders/index.ts';
@@ -9,7 +10,7 @@ import type { RequestContext } from './request-context.ts';
 
 /**
  * Everything a write says about itself, besides the rows it changes. Each part has one reader:
- * - `audit`: who did what (staff actions; the audit log screen);
+ * - `audit`: who did what (staff actions; the audit log screen), one entry or several (an import);
  * - `timeline`: what the order's history shows (an entry that goes with no change of the order:
  *   `changeOrder` / `transitionOrder` take their own entry);
  * - `changes`: rows followers must re-read (change_log, read through lib/change-feed.ts);
@@ -17,7 +18,7 @@ import type { RequestContext } from './request-context.ts';
  * - `messages`: things to do once outside the database (the outbox: mails, SMS).
  */
 export interface WhatHappened {
-  audit?: AuditEntry;
+  audit?: AuditEntry | readonly AuditEntry[];
   timeline?: { orderId: string; entry: TimelineEntry };
   changes?: ReadonlyArray<{ entity: ChangedEntity; ids: readonly string[]; op?: ChangeOp }>;
   events?: readonly DomainEvent[];
@@ -47,11 +48,34 @@ export async function recordWhatHappened(
   ctx: RequestContext,
   what: WhatHappened,
 ): Promise<{ messageIds: string[] }> {
-  if (what.audit) await recordAudit(store, tx, ctx, what.audit);
+  for (const entry of what.audit === undefined ? [] : ([] as AuditEntry[]).concat(what.audit))
+    await recordAudit(store, tx, ctx, entry);
   if (what.timeline) await noteOrder(store, tx, ctx, what.timeline.orderId, what.timeline.entry);
   for (const c of what.changes ?? []) await recordChanges(store, tx, c.entity, c.ids, ctx.now, c.op);
   if (what.events?.length) await recordDomainEvents(store, tx, what.events, ctx.now);
   const messageIds: string[] = [];
   for (const m of what.messages ?? []) messageIds.push(await enqueue(tx, store, { ...m, now: ctx.now }));
   return { messageIds };
+}
+
+/**
+ * A write in a transaction of its own, with what it says happened, where a unique index decides a
+ * clash (no read-then-write race): a duplicate key is answered with `onDuplicate()`.
+ */
+export async function writeUnique(
+  store: Store,
+  ctx: RequestContext,
+  write: (tx: Db) => Promise<unknown>,
+  what: WhatHappened,
+  onDuplicate: () => DomainError,
+): Promise<void> {
+  try {
+    await store.tx(async (tx) => {
+      await write(tx);
+      await recordWhatHappened(store, tx, ctx, what);
+    });
+  } catch (e) {
+    if (uniqueViolation(e)) throw onDuplicate();
+    throw e;
+  }
 }

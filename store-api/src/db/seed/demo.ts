@@ -10,7 +10,7 @@
  * - Stock follows the ledger rule: every stock_levels row equals the sum of its 'receive'
  *   movements (a row with 0 on hand and no movement only assigns the variant its bin).
  */
-import { DomainError, newId } from '@shoebox/shared';
+import { newId } from '@shoebox/shared';
 import cliProgress from 'cli-progress';
 import { type Column, getTableColumns, getTableName, inArray, is, SQL, sql, Table } from 'drizzle-orm';
 import type { MySqlTable } from 'drizzle-orm/mysql-core';
@@ -18,6 +18,7 @@ import type pino from 'pino';
 import { hashPassword } from '../../lib/passwords.ts';
 import { type Db, type Store, uniqueViolation } from '../client.ts';
 import { demoCustomers, demoStaff } from './data.ts';
+import { seedErrors } from './seed.errors.ts';
 import { buildFrame, DEFAULT_VARIANTS_ESTIMATE, generateStyles } from './generate.ts';
 
 export interface SeedSummary {
@@ -51,14 +52,6 @@ export async function isEmpty(store: Store): Promise<boolean> {
   const [staff] = await store.db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
   return !staff;
 }
-
-const refused = (found: string) =>
-  new DomainError(
-    'conflict',
-    'DEMO_SEED_REFUSED',
-    `The demo seed only fills an empty shop, and this database already has ${found}. Use the seed CLI with --reset to start over.`,
-    { details: { found } },
-  );
 
 export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
@@ -160,7 +153,7 @@ export async function seedDemo(store: Store, opts: SeedOptions = {}): Promise<Se
   } catch (e) {
     // Two instances seeding one empty MySQL database at once: the loser hits a unique key.
     const index = uniqueViolation(e);
-    if (index) throw refused(`rows clashing on ${index}`);
+    if (index) throw seedErrors.refused(`rows clashing on ${index}`);
     throw e;
   } finally {
     bar?.stop();
@@ -179,7 +172,7 @@ async function assertSeedable(store: Store, tx: Db): Promise<void> {
   const { products, brands, categories, colours, stockLocations } = store.t;
   for (const table of [products, brands, categories, colours, stockLocations]) {
     const [row] = await tx.select({ id: table.id }).from(table).limit(1);
-    if (row) throw refused(getTableName(table).replace(/_/g, ' '));
+    if (row) throw seedErrors.refused(getTableName(table).replace(/_/g, ' '));
   }
 }
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import type { PaymentEvent } from '../../integrations/payments/index.ts';
 import { sha256 } from '../../lib/hash.ts';
-import { enqueue } from '../../modules/notifications/index.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import {
   closeLateRefund,
   moveOrderLines,
@@ -148,21 +148,24 @@ export async function refundLatePayment(
         },
       },
     );
-    await enqueue(tx, store, {
-      topic: 'mail.refund_issued',
-      now: ctx.now,
-      payload: {
-        to: order.email,
-        customerName: order.shippingAddress.name,
-        orderNumber: order.number,
-        currency: order.currency as 'EUR',
-        amountMinor,
-        full: true,
-        reason:
-          reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
-            ? 'Your payment reached us after the items were no longer available, so we have refunded it in full.'
-            : 'Your payment reached us after the order had been cancelled, so we have refunded it in full.',
-      },
+    await recordWhatHappened(store, tx, ctx, {
+      messages: [
+        {
+          topic: 'mail.refund_issued',
+          payload: {
+            to: order.email,
+            customerName: order.shippingAddress.name,
+            orderNumber: order.number,
+            currency: order.currency as 'EUR',
+            amountMinor,
+            full: true,
+            reason:
+              reason === 'PAID_AFTER_EXPIRY_OUT_OF_STOCK'
+                ? 'Your payment reached us after the items were no longer available, so we have refunded it in full.'
+                : 'Your payment reached us after the order had been cancelled, so we have refunded it in full.',
+          },
+        },
+      ],
     });
     await recordPaymentEvent(store, tx, ctx, event, order.id, 'refunded_late');
     return 'refunded_late';

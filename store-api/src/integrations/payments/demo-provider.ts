@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError } from '@shoebox/shared';
 import type {
   CreatedIntent,
   CreateIntentInput,
@@ -15,7 +14,7 @@ import {
   assertIdempotencyKey,
   assertIntentInput,
   intentMetadata,
-  paymentErrorCodes,
+  paymentErrors,
   providerError,
   webhookSignatureInvalid,
 } from './port.ts';
@@ -78,20 +77,7 @@ export function demoCardOutcome(
 ): { outcome: 'succeeded' } | { outcome: 'failed'; code: string } {
   const digits = String(cardNumber).replace(/[\s-]/g, '');
   if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) {
-    throw new DomainError(
-      'validation',
-      paymentErrorCodes.cardNumberInvalid,
-      'The card number is not valid.',
-      {
-        errors: [
-          {
-            path: 'cardNumber',
-            message: 'The card number is not valid.',
-            code: paymentErrorCodes.cardNumberInvalid,
-          },
-        ],
-      },
-    );
+    throw paymentErrors.cardNumberInvalid();
   }
   return DEMO_TEST_CARDS[digits] ?? { outcome: 'failed', code: 'card_declined' };
 }
@@ -297,11 +283,7 @@ export function createDemoProvider(options: DemoProviderOptions = {}): DemoPayme
         ['refund', input.intentId, input.amountMinor, input.reason ?? null, input.metadata ?? null],
         () => {
           if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0) {
-            throw new DomainError(
-              'internal',
-              'PAYMENT_AMOUNT_INVALID',
-              'A refund amount must be a positive integer.',
-            );
+            throw paymentErrors.amountInvalid('refund');
           }
           const intent = get(input.intentId);
           if (intent.status !== 'succeeded') {
@@ -355,20 +337,11 @@ export function createDemoProvider(options: DemoProviderOptions = {}): DemoPayme
       const result = demoCardOutcome(cardNumber);
       if (!INTENT_ID.test(intentId)) throw missing(intentId);
       if (listeners.size === 0) {
-        throw new DomainError(
-          'internal',
-          paymentErrorCodes.demoNotWired,
-          'Demo payments have no confirmation handler registered.',
-        );
+        throw paymentErrors.demoNotWired();
       }
       const intent = intents.get(intentId);
       if (intent && intent.status !== 'requires_payment') {
-        throw new DomainError(
-          'conflict',
-          paymentErrorCodes.intentUnexpectedState,
-          `This payment is already ${intent.status}.`,
-          { details: { intentStatus: intent.status } },
-        );
+        throw paymentErrors.intentUnexpectedState(intent.status);
       }
       const event =
         result.outcome === 'succeeded'

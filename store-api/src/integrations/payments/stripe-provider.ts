@@ -1,4 +1,4 @@
-import { DomainError, isDomainError } from '@shoebox/shared';
+import { type DomainError, isDomainError } from '@shoebox/shared';
 import Stripe from 'stripe';
 import type {
   CreatedIntent,
@@ -11,6 +11,7 @@ import type {
   RefundStatus,
 } from './port.ts';
 import {
+  paymentErrors,
   assertIdempotencyKey,
   assertIntentInput,
   intentMetadata,
@@ -204,11 +205,7 @@ export function createStripeProvider(options: StripeProviderOptions): StripePaym
     async refund(input: RefundInput, idempotencyKey: string): Promise<RefundResult> {
       assertIdempotencyKey(idempotencyKey);
       if (!Number.isInteger(input.amountMinor) || input.amountMinor <= 0) {
-        throw new DomainError(
-          'internal',
-          'PAYMENT_AMOUNT_INVALID',
-          'A refund amount must be a positive integer.',
-        );
+        throw paymentErrors.amountInvalid('refund');
       }
       const refund = await call(() =>
         client.refunds.create(

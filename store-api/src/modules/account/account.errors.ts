@@ -1,5 +1,6 @@
 import { businessRule, DomainError } from '@shoebox/shared';
 import { MAX_ACCOUNT_ADDRESSES, MAX_WISHLIST_ITEMS } from '@shoebox/shared/contracts';
+import { catalogLookupErrors } from '../catalog/index.ts';
 
 export const accountErrors = {
   addressNotFound: () =>
@@ -12,7 +13,7 @@ export const accountErrors = {
     businessRule('WISHLIST_LIMIT', `A wishlist keeps at most ${MAX_WISHLIST_ITEMS} products.`, {
       limit: MAX_WISHLIST_ITEMS,
     }),
-  productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this slug.'),
+  productNotFound: () => catalogLookupErrors.productNotFound('slug'),
   customerOnly: () =>
     new DomainError('unauthenticated', 'CUSTOMER_SIGN_IN_REQUIRED', 'Sign in to your shop account first.'),
 };

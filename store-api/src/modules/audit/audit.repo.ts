@@ -1,6 +1,6 @@
-import { type DomainError, newId } from '@shoebox/shared';
+import { newId } from '@shoebox/shared';
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
-import { type Db, type Store, uniqueViolation } from '../../db/client.ts';
+import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { iso } from '../../lib/time.ts';
 
@@ -12,7 +12,10 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Written inside the same transaction as the change it describes, so the log cannot miss a write. */
+/**
+ * Written inside the same transaction as the change it describes, so the log cannot miss a write.
+ * Writes say what happened through lib/what-happened.ts `recordWhatHappened`, which calls this.
+ */
 export async function recordAudit(
   store: Store,
   tx: Db,
@@ -32,28 +35,6 @@ export async function recordAudit(
     requestId: ctx.requestId,
     createdAt: ctx.now,
   });
-}
-
-/**
- * A staff write and its audit entry in one transaction, letting a unique index decide a clash
- * (no read-then-write race): a duplicate key is reported as `onDuplicate()`.
- */
-export async function writeAudited(
-  store: Store,
-  ctx: RequestContext,
-  write: (tx: Db) => Promise<unknown>,
-  audit: AuditEntry,
-  onDuplicate: () => DomainError,
-): Promise<void> {
-  try {
-    await store.tx(async (tx) => {
-      await write(tx);
-      await recordAudit(store, tx, ctx, audit);
-    });
-  } catch (e) {
-    if (uniqueViolation(e)) throw onDuplicate();
-    throw e;
-  }
 }
 
 export interface AuditFilter {

@@ -13,6 +13,13 @@ const apiKeyCannot = {
   password: 'API keys have no password.',
   sessions: 'API keys have no sessions; revoke the key instead.',
   profile: 'API keys have no staff profile.',
+  twoFactor: 'API keys have no staff sign-in.',
+} as const;
+
+/** Why a sign-in challenge token is refused: it expired or is forged, or the password changed since. */
+const challengeMessages = {
+  invalid: 'This sign-in has expired or is not valid; sign in with your password again.',
+  stale: 'This sign-in is no longer valid; sign in again.',
 } as const;
 
 /** Stable error codes of sign-in, sessions, tokens, API keys and passwords (staff use some too). */
@@ -49,6 +56,49 @@ export const authErrors = {
       'RESET_TOKEN_EXPIRED',
       'This password reset link has expired; ask for a new one.',
     ),
+  /** A two-factor code that is not right: 401 at sign-in, 422 when confirming an enrolment. */
+  mfaCodeInvalid: (when: 'sign_in' | 'enrolment') =>
+    new DomainError(
+      when === 'sign_in' ? 'unauthenticated' : 'business_rule',
+      'MFA_CODE_INVALID',
+      'That code is not right; check the app and try again.',
+    ),
+  mfaCodeUsed: (recoveryCode: boolean) =>
+    unauthenticated(
+      'MFA_CODE_USED',
+      recoveryCode
+        ? 'That recovery code was used already.'
+        : 'That code was used already; wait for the next one.',
+    ),
+  mfaChallengeInvalid: (why: keyof typeof challengeMessages) =>
+    unauthenticated('MFA_CHALLENGE_INVALID', challengeMessages[why]),
+  mfaRequired: (details: Record<string, unknown>) =>
+    new DomainError(
+      'unauthenticated',
+      'MFA_REQUIRED',
+      'Enter the 6-digit code from your authenticator app, or a recovery code.',
+      { details },
+    ),
+  mfaEnrolmentRequired: (details: Record<string, unknown>) =>
+    new DomainError(
+      'forbidden',
+      'MFA_ENROLMENT_REQUIRED',
+      'This shop requires two-factor sign-in: set up an authenticator app to continue.',
+      { details },
+    ),
+  mfaEnrolmentNotStarted: () =>
+    new DomainError(
+      'conflict',
+      'MFA_ENROLMENT_NOT_STARTED',
+      'Start setting up two-factor sign-in first: scan the QR code, then enter a code.',
+    ),
+  mfaAlreadyEnrolled: () =>
+    new DomainError(
+      'conflict',
+      'MFA_ALREADY_ENROLLED',
+      'Two-factor sign-in is already set up for this account; an owner can reset it.',
+    ),
+  staffNotFound: () => new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member with this id.'),
   currentPasswordWrong: () =>
     new DomainError('business_rule', 'CURRENT_PASSWORD_WRONG', 'The current password is wrong.'),
 };

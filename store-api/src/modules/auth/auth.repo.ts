@@ -1,7 +1,8 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
-import { recordChanges } from '../../lib/changes.ts';
+import { systemContext } from '../../lib/request-context.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 
 export type SubjectType = 'staff' | 'customer';
 
@@ -42,7 +43,9 @@ export async function revokeFamily(tx: Db, store: Store, familyId: string, now: 
     .update(t)
     .set({ revokedAt: now })
     .where(and(eq(t.familyId, familyId), isNull(t.revokedAt)));
-  await recordChanges(store, tx, 'session', [familyId], now);
+  await recordWhatHappened(store, tx, systemContext({ now }), {
+    changes: [{ entity: 'session', ids: [familyId] }],
+  });
 }
 
 export async function revokeSubject(tx: Db, store: Store, subjectId: string, now: number): Promise<void> {
@@ -51,7 +54,9 @@ export async function revokeSubject(tx: Db, store: Store, subjectId: string, now
     .update(t)
     .set({ revokedAt: now })
     .where(and(eq(t.subjectId, subjectId), isNull(t.revokedAt)));
-  await recordChanges(store, tx, 'account', [subjectId], now);
+  await recordWhatHappened(store, tx, systemContext({ now }), {
+    changes: [{ entity: 'account', ids: [subjectId] }],
+  });
 }
 
 /** Every session of the account except `keepFamilyId` (the one changing its own password). */
@@ -67,7 +72,9 @@ export async function revokeOtherSessions(
     .update(t)
     .set({ revokedAt: now })
     .where(and(eq(t.subjectId, subjectId), isNull(t.revokedAt), ne(t.familyId, keepFamilyId)));
-  await recordChanges(store, tx, 'account', [subjectId], now);
+  await recordWhatHappened(store, tx, systemContext({ now }), {
+    changes: [{ entity: 'account', ids: [subjectId] }],
+  });
 }
 
 export const findApiKeyByHash = async (store: Store, keyHash: string) =>

@@ -1,12 +1,12 @@
 import { newId, newToken, type Permission, permissionsOf } from '@shoebox/shared';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
+import { systemContext } from '../../lib/request-context.ts';
 import { eq } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { uniqueViolation } from '../../db/client.ts';
 import type { Actor, RequestContext } from '../../lib/request-context.ts';
 import { sha256 } from '../../lib/hash.ts';
-import { recordChanges } from '../../lib/changes.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
-import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repo.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { sessionActor } from './session-check.ts';
@@ -192,11 +192,13 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
       };
       await store.tx(async (tx) => {
         await tx.insert(store.t.apiKeys).values(row);
-        await recordAudit(store, tx, ctx, {
-          action: 'api_key.create',
-          entity: 'api_key',
-          entityId: row.id,
-          after: apiKeyView(row),
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'api_key.create',
+            entity: 'api_key',
+            entityId: row.id,
+            after: apiKeyView(row),
+          },
         });
       });
       return { ...apiKeyView(row), key };
@@ -213,11 +215,13 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
         if (!row) throw authErrors.apiKeyNotFound();
         if (row.revokedAt !== null) return;
         await tx.update(store.t.apiKeys).set({ revokedAt: ctx.now }).where(eq(store.t.apiKeys.id, id));
-        await recordAudit(store, tx, ctx, {
-          action: 'api_key.revoke',
-          entity: 'api_key',
-          entityId: id,
-          before: apiKeyView(row),
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'api_key.revoke',
+            entity: 'api_key',
+            entityId: id,
+            before: apiKeyView(row),
+          },
         });
       });
     },
@@ -227,7 +231,9 @@ export function createAuthService({ store, signer, refreshTtlDays }: AuthService
     revokeSubject: (tx: Db, subjectId: string, now: number) => repo.revokeSubject(tx, store, subjectId, now),
     /** Tells other instances (through the change log) that the account's role or status changed. */
     recordAccountChange: (tx: Db, subjectId: string, now: number) =>
-      recordChanges(store, tx, 'account', [subjectId], now),
+      recordWhatHappened(store, tx, systemContext({ now }), {
+        changes: [{ entity: 'account', ids: [subjectId] }],
+      }),
     /** After the change committed: this instance forgets what it cached about the account. */
     accountChanged: (subjectId: string) => sessions.forgetAccount(subjectId),
   };

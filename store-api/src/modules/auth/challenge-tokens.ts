@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { DomainError } from '@shoebox/shared';
 import { jwtVerify, SignJWT } from 'jose';
 import { fingerprintOf } from './reset-tokens.ts';
+import { authErrors } from './auth.errors.ts';
 
 /**
  * The short-lived proof that a staff member typed the right password, handed back with
@@ -13,12 +13,7 @@ export type ChallengePurpose = 'code' | 'enrol';
 
 export const CHALLENGE_TTL_SECONDS = 5 * 60;
 
-const invalid = () =>
-  new DomainError(
-    'unauthenticated',
-    'MFA_CHALLENGE_INVALID',
-    'This sign-in has expired or is not valid; sign in with your password again.',
-  );
+const invalid = () => authErrors.mfaChallengeInvalid('invalid');
 
 export function createChallengeTokens(secret: string) {
   const key = createHash('sha256').update(`${secret}:sign-in-challenge`).digest();

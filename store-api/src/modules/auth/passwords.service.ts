@@ -3,8 +3,7 @@ import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { dummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit } from '../audit/index.ts';
-import { enqueue } from '../notifications/index.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import * as repo from './auth.repo.ts';
 import type { AuthService } from './auth.service.ts';
 import { createResetTokens, fingerprintOf } from './reset-tokens.ts';
@@ -63,7 +62,9 @@ export function createPasswordsService({
   }
 
   const staffAudit = (tx: Db, ctx: RequestContext, action: string, id: string) =>
-    recordAudit(store, tx, ctx, { action, entity: 'staff', entityId: id, after: { passwordChanged: true } });
+    recordWhatHappened(store, tx, ctx, {
+      audit: { action, entity: 'staff', entityId: id, after: { passwordChanged: true } },
+    });
 
   return {
     tokens,
@@ -78,10 +79,13 @@ export function createPasswordsService({
         );
         const link = audience === 'customer' ? `${storeResetUrl}?token=${encodeURIComponent(token)}` : null;
         await store.tx((tx) =>
-          enqueue(tx, store, {
-            topic: 'mail.password_reset',
-            payload: { to: account.email, name: account.name, token, link, expiresAt: iso(expiresAt) },
-            now: ctx.now,
+          recordWhatHappened(store, tx, ctx, {
+            messages: [
+              {
+                topic: 'mail.password_reset',
+                payload: { to: account.email, name: account.name, token, link, expiresAt: iso(expiresAt) },
+              },
+            ],
           }),
         );
       }

@@ -1,4 +1,4 @@
-import { DomainError, type Role, unauthenticated } from '@shoebox/shared';
+import type { DomainError, Role } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { dummyHash, verifyPassword } from '../../lib/passwords.ts';
@@ -14,6 +14,8 @@ import {
   type SignInReason,
 } from './sign-in-history.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
+import { authErrors } from './auth.errors.ts';
+import { httpErrors } from '../../http/http.errors.ts';
 
 /** Wrong codes allowed per account in `CODE_WINDOW_MS` before further tries are refused. */
 export const MAX_FAILED_CODES = 5;
@@ -28,15 +30,12 @@ export interface StaffSignInDeps {
   jwtSecret: string;
 }
 
-const badCredentials = () => unauthenticated('INVALID_CREDENTIALS', 'Email or password is wrong.');
-const disabled = () => unauthenticated('ACCOUNT_DISABLED', 'This staff account is disabled.');
-const wrongCode = () =>
-  unauthenticated('MFA_CODE_INVALID', 'That code is not right; check the app and try again.');
+const badCredentials = authErrors.badCredentials;
+const disabled = authErrors.staffAccountDisabled;
+const wrongCode = () => authErrors.mfaCodeInvalid('sign_in');
 function codeRefusal(reason: SignInReason): DomainError {
-  if (reason === 'code_reused')
-    return unauthenticated('MFA_CODE_USED', 'That code was used already; wait for the next one.');
-  if (reason === 'recovery_code_used')
-    return unauthenticated('MFA_CODE_USED', 'That recovery code was used already.');
+  if (reason === 'code_reused') return authErrors.mfaCodeUsed(false);
+  if (reason === 'recovery_code_used') return authErrors.mfaCodeUsed(true);
   return wrongCode();
 }
 
@@ -55,17 +54,13 @@ export function createStaffSignIn({ store, auth, twoFactor, jwtSecret }: StaffSi
     const claims = await challenges.verify(token, purpose, now);
     const user = await repo.findStaffById(store.db, store, claims.staffId);
     if (!user || fingerprintOf(user.passwordHash) !== claims.fingerprint)
-      throw unauthenticated('MFA_CHALLENGE_INVALID', 'This sign-in is no longer valid; sign in again.');
+      throw authErrors.mfaChallengeInvalid('stale');
     return user;
   }
 
   async function refuseWhenGuessing(staffId: string, now: number) {
     if ((await failedCodeAttempts(store, staffId, now - CODE_WINDOW_MS)) >= MAX_FAILED_CODES)
-      throw new DomainError(
-        'rate_limited',
-        'RATE_LIMITED',
-        'Too many wrong codes for this account; wait 15 minutes and try again.',
-      );
+      throw httpErrors.rateLimited('Too many wrong codes for this account; wait 15 minutes and try again.');
   }
 
   return {
@@ -88,22 +83,12 @@ export function createStaffSignIn({ store, auth, twoFactor, jwtSecret }: StaffSi
       if (await twoFactor.isEnrolled(user.id)) {
         await record(client, { ...attempt, succeeded: true }, ctx.now);
         const details = await challenges.sign('code', user.id, user.passwordHash, ctx.now);
-        throw new DomainError(
-          'unauthenticated',
-          'MFA_REQUIRED',
-          'Enter the 6-digit code from your authenticator app, or a recovery code.',
-          { details },
-        );
+        throw authErrors.mfaRequired(details);
       }
       if (twoFactor.requiredForRole(await twoFactor.requirement(), user.role as Role)) {
         await record(client, { ...attempt, succeeded: false, reason: 'enrolment_required' }, ctx.now);
         const details = await challenges.sign('enrol', user.id, user.passwordHash, ctx.now);
-        throw new DomainError(
-          'forbidden',
-          'MFA_ENROLMENT_REQUIRED',
-          'This shop requires two-factor sign-in: set up an authenticator app to continue.',
-          { details },
-        );
+        throw authErrors.mfaEnrolmentRequired(details);
       }
       return store.tx(async (tx) => {
         await recordSignIn(tx, store, client, { ...attempt, succeeded: true }, ctx.now);

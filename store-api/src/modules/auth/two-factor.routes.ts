@@ -1,4 +1,3 @@
-import { DomainError, forbidden } from '@shoebox/shared';
 import {
   challengeBody,
   challengeConfirmBody,
@@ -25,6 +24,7 @@ import * as repo from './auth.repo.ts';
 import { listSignIns, type SignInClient } from './sign-in-history.ts';
 import type { StaffSignIn } from './staff-sign-in.service.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
+import { authErrors } from './auth.errors.ts';
 
 const clientOf = (req: Request): SignInClient => ({
   ip: req.ip ?? 'unknown',
@@ -32,7 +32,7 @@ const clientOf = (req: Request): SignInClient => ({
 });
 
 const staffActor = (ctx: RequestContext) => {
-  if (ctx.actor.type !== 'staff') throw forbidden('STAFF_USER_ONLY', 'API keys have no staff sign-in.');
+  if (ctx.actor.type !== 'staff') throw authErrors.staffUserOnly('twoFactor');
   return ctx.actor;
 };
 
@@ -155,12 +155,7 @@ export const staffSignInRoutes = ({ store, signIn, twoFactor }: TwoFactorRouteDe
     handler: async (ctx, { body }) => {
       const me = staffActor(ctx);
       const codes = await store.tx((tx) => twoFactor.confirmEnrolment(tx, ctx, me.id, body.code));
-      if (!codes)
-        throw new DomainError(
-          'business_rule',
-          'MFA_CODE_INVALID',
-          'That code is not right; check the app and try again.',
-        );
+      if (!codes) throw authErrors.mfaCodeInvalid('enrolment');
       return { recoveryCodes: codes };
     },
   }),
@@ -217,8 +212,7 @@ export const staffSignInRoutes = ({ store, signIn, twoFactor }: TwoFactorRouteDe
     response: pageOf(signInAttempt),
     errors: ['STAFF_NOT_FOUND'],
     handler: async (_ctx, { params, query }) => {
-      if (!(await repo.findStaffById(store.db, store, params.id)))
-        throw new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member with this id.');
+      if (!(await repo.findStaffById(store.db, store, params.id))) throw authErrors.staffNotFound();
       return listSignIns(store, params.id, query);
     },
   }),

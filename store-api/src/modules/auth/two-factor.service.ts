@@ -1,9 +1,9 @@
-import { DomainError, newId, type Role } from '@shoebox/shared';
+import { newId, type Role } from '@shoebox/shared';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import type { TwoFactorRequirement } from '@shoebox/shared/contracts';
 import { and, count, eq, isNull, lt, or } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/index.ts';
 import * as repo from './auth.repo.ts';
 import type { SignInReason, SignInStep } from './sign-in-history.ts';
 import {
@@ -15,10 +15,11 @@ import {
   recoveryCodeHash,
   totpStep,
 } from './totp.ts';
+import { authErrors } from './auth.errors.ts';
 
 const SETTINGS_ID = 'shop';
 
-const staffNotFound = () => new DomainError('not_found', 'STAFF_NOT_FOUND', 'No staff member with this id.');
+const staffNotFound = authErrors.staffNotFound;
 
 /**
  * Staff two-factor sign-in (decision 0034): enrolment with an authenticator app, codes that work
@@ -153,12 +154,7 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
       code: string,
     ): Promise<string[] | null> {
       const row = await enrolmentRow(tx, staffId);
-      if (!row)
-        throw new DomainError(
-          'conflict',
-          'MFA_ENROLMENT_NOT_STARTED',
-          'Start setting up two-factor sign-in first: scan the QR code, then enter a code.',
-        );
+      if (!row) throw authErrors.mfaEnrolmentNotStarted();
       if (row.confirmedAt !== null) throw alreadyEnrolled();
       const step = stepOf(row.secretSealed, code, ctx.now);
       if (step === null) return null;
@@ -167,11 +163,13 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
         .set({ confirmedAt: ctx.now, lastStep: step, updatedAt: ctx.now })
         .where(eq(t.staffId, staffId));
       const codes = await replaceRecoveryCodes(tx, staffId, ctx.now);
-      await recordAudit(store, tx, ctx, {
-        action: 'staff.two_factor_enrol',
-        entity: 'staff',
-        entityId: staffId,
-        after: { twoFactor: true, recoveryCodes: codes.length },
+      await recordWhatHappened(store, tx, ctx, {
+        audit: {
+          action: 'staff.two_factor_enrol',
+          entity: 'staff',
+          entityId: staffId,
+          after: { twoFactor: true, recoveryCodes: codes.length },
+        },
       });
       return codes;
     },
@@ -192,12 +190,14 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
         const row = await enrolmentRow(tx, staffId);
         await tx.delete(t).where(eq(t.staffId, staffId));
         await tx.delete(rc).where(eq(rc.staffId, staffId));
-        await recordAudit(store, tx, ctx, {
-          action: 'staff.two_factor_reset',
-          entity: 'staff',
-          entityId: staffId,
-          before: { twoFactor: Boolean(row && row.confirmedAt !== null) },
-          after: { twoFactor: false },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'staff.two_factor_reset',
+            entity: 'staff',
+            entityId: staffId,
+            before: { twoFactor: Boolean(row && row.confirmedAt !== null) },
+            after: { twoFactor: false },
+          },
         });
       });
     },
@@ -213,12 +213,14 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
           .where(eq(s.id, SETTINGS_ID));
         if (affectedRows(changed) === 0)
           await tx.insert(s).values({ id: SETTINGS_ID, twoFactorRequired: value, updatedAt: ctx.now });
-        await recordAudit(store, tx, ctx, {
-          action: 'settings.update',
-          entity: 'settings',
-          entityId: 'security',
-          before: { twoFactorRequired: before },
-          after: { twoFactorRequired: value },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'settings.update',
+            entity: 'settings',
+            entityId: 'security',
+            before: { twoFactorRequired: before },
+            after: { twoFactorRequired: value },
+          },
         });
       });
       return { twoFactorRequired: value };
@@ -227,9 +229,4 @@ export function createTwoFactorService(store: Store, jwtSecret: string) {
 }
 export type TwoFactorService = ReturnType<typeof createTwoFactorService>;
 
-const alreadyEnrolled = () =>
-  new DomainError(
-    'conflict',
-    'MFA_ALREADY_ENROLLED',
-    'Two-factor sign-in is already set up for this account; an owner can reset it.',
-  );
+const alreadyEnrolled = authErrors.mfaAlreadyEnrolled;

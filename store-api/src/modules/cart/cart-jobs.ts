@@ -1,6 +1,7 @@
 import type { Currency } from '@shoebox/shared';
 import type { Store } from '../../db/client.ts';
-import { enqueue } from '../notifications/index.ts';
+import { systemContext } from '../../lib/request-context.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import { toCheckoutLine } from './cart.views.ts';
 import { cartRepo } from './cart.repo.ts';
 import { cartSql } from './cart.sql.ts';
@@ -35,22 +36,25 @@ export function cartJobs(store: Store) {
         if (lines.length === 0 || !cart.email) continue;
         const queued = await store.tx(async (tx) => {
           if (!(await repo.markReminded(tx, cart.id, cart.updatedAt, now))) return false;
-          await enqueue(tx, store, {
-            topic: 'mail.abandoned_cart',
-            payload: {
-              to: cart.email!,
-              currency: cart.currency as Currency,
-              lines: lines.map((l) => ({
-                sku: l.sku,
-                name: l.productName,
-                colour: l.colourName,
-                sizeEu: l.sizeEuTenths / 10,
-                quantity: l.quantity,
-                unitPriceMinor: l.unitPriceMinor,
-              })),
-              subtotalMinor: lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0),
-            },
-            now,
+          await recordWhatHappened(store, tx, systemContext({ now }), {
+            messages: [
+              {
+                topic: 'mail.abandoned_cart',
+                payload: {
+                  to: cart.email!,
+                  currency: cart.currency as Currency,
+                  lines: lines.map((l) => ({
+                    sku: l.sku,
+                    name: l.productName,
+                    colour: l.colourName,
+                    sizeEu: l.sizeEuTenths / 10,
+                    quantity: l.quantity,
+                    unitPriceMinor: l.unitPriceMinor,
+                  })),
+                  subtotalMinor: lines.reduce((s, l) => s + l.quantity * l.unitPriceMinor, 0),
+                },
+              },
+            ],
           });
           return true;
         });

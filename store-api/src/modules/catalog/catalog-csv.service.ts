@@ -4,8 +4,7 @@ import { type CatalogImportResult, catalogCsvColumns } from '@shoebox/shared/con
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import { type ExportRefs, exportRow } from './catalog-csv-export.ts';
 import { parseCatalogCsv } from './catalog-csv-parse.ts';
 import { type ImportPlan, type ImportState, planImport } from './catalog-csv-plan.ts';
@@ -181,8 +180,6 @@ export function createCatalogCsvService(store: Store) {
 
     const productIds = [...plan.newProducts.map((p) => p.id), ...plan.productUpdates.map((u) => u.before.id)];
     const variantIds = [...plan.newVariants.map((v) => v.id), ...plan.variantUpdates.map((u) => u.before.id)];
-    await recordChanges(store, tx, 'product', productIds, ctx.now);
-    await recordChanges(store, tx, 'variant', variantIds, ctx.now);
 
     // One audit entry per product touched, holding its variant changes too.
     const entries = new Map<
@@ -210,14 +207,18 @@ export function createCatalogCsvService(store: Store) {
       entry(u.before.productId).before.variants.push(u.before);
       entry(u.before.productId).after.variants.push(u.after);
     }
-    for (const [productId, e] of entries) {
-      await recordAudit(store, tx, ctx, {
+    await recordWhatHappened(store, tx, ctx, {
+      audit: [...entries].map(([productId, e]) => ({
         action: 'product.import',
         entity: 'product',
         entityId: productId,
         before: e.before.product || e.before.variants.length ? e.before : null,
         after: e.after,
-      });
-    }
+      })),
+      changes: [
+        { entity: 'product', ids: productIds },
+        { entity: 'variant', ids: variantIds },
+      ],
+    });
   }
 }

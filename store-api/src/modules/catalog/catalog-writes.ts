@@ -2,8 +2,9 @@ import type { ErrorCode } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
 import { uniqueViolation } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { type ChangedEntity, recordChanges } from '../../lib/changes.ts';
-import { type AuditEntry, recordAudit } from '../audit/index.ts';
+import type { ChangedEntity } from '../../lib/changes.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
+import type { AuditEntry } from '../audit/index.ts';
 import { catalogErrorCodes as codes, taken } from './catalog.errors.ts';
 
 /** Drops keys whose value is undefined (absent from a PATCH body). */
@@ -48,8 +49,10 @@ export function createCatalogWriter(store: Store) {
 
   /** The audit entry and the change-log entry for one catalog row, in the caller's transaction. */
   async function logWrite(tx: Db, ctx: RequestContext, entry: AuditEntry & { entity: ChangedEntity }) {
-    await recordAudit(store, tx, ctx, entry);
-    await recordChanges(store, tx, entry.entity, [entry.entityId], ctx.now);
+    await recordWhatHappened(store, tx, ctx, {
+      audit: entry,
+      changes: [{ entity: entry.entity, ids: [entry.entityId] }],
+    });
   }
 
   return { write, logWrite };

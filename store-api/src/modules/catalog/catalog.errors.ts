@@ -1,6 +1,7 @@
 import { DomainError, type ErrorCode, type FieldError } from '@shoebox/shared';
 import { imageInputFormats, imageLimits } from '@shoebox/shared/contracts';
 import { httpErrors } from '../../http/http.errors.ts';
+import { commonErrors } from '../../lib/common.errors.ts';
 
 /**
  * Catalog error codes. Convention for "not found":
@@ -48,16 +49,12 @@ export const taken = (code: ErrorCode, message: string, details?: Record<string,
 
 /** A value the server would derive (slug, code) came out empty, so the caller has to give it. */
 export const derivedEmpty = (field: string, code: string, message: string) =>
-  new DomainError('validation', 'VALIDATION_FAILED', `Invalid body: ${field}: ${message}`, {
-    errors: [{ path: field, message, code }],
-  });
+  httpErrors.validationFailed('body', `${field}: ${message}`, [{ path: field, message, code }]);
 
 export const versionConflict = (currentVersion: number) =>
-  new DomainError(
-    'conflict',
-    'VERSION_CONFLICT',
+  commonErrors.versionConflict(
     'The product changed since you loaded it; reload and apply your change again.',
-    { details: { currentVersion } },
+    { currentVersion },
   );
 
 export const pricesDenied = () => httpErrors.permissionDenied('prices:write');
@@ -101,9 +98,19 @@ export const csvInvalid = (errors: FieldError[]) => {
 
 /** A variant looked up by SKU or barcode (the scanner's lookup). */
 export const variantNotScanned = (query: Record<string, unknown>) =>
-  new DomainError('not_found', 'VARIANT_NOT_FOUND', 'No variant has this SKU or barcode.', {
-    details: query,
-  });
+  lookupErrors.variantNotFound('No variant has this SKU or barcode.', query);
+
+/**
+ * A product or variant named in a URL does not exist (404): the one builder of these codes, for
+ * every module that looks products up (inventory, the store pages, the wishlist).
+ */
+export const lookupErrors = {
+  /** `by`: what the caller named it by (id, slug, address). */
+  productNotFound: (by: 'id' | 'slug' | 'address' = 'id') =>
+    new DomainError('not_found', 'PRODUCT_NOT_FOUND', `No product with this ${by}.`),
+  variantNotFound: (message: string, details: Record<string, unknown>) =>
+    new DomainError('not_found', 'VARIANT_NOT_FOUND', message, { details }),
+};
 
 export const gtinSerialsExhausted = (prefix: string, needed: number) =>
   new DomainError(
@@ -116,7 +123,7 @@ export const gtinSerialsExhausted = (prefix: string, needed: number) =>
 /** Product images: what an upload is refused for. */
 export const imageErrors = {
   notFound: () => new DomainError('not_found', 'IMAGE_NOT_FOUND', 'No image with this id.'),
-  productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this id.'),
+  productNotFound: () => lookupErrors.productNotFound('id'),
   required: () => new DomainError('validation', 'IMAGE_REQUIRED', 'Send the image file as the request body.'),
   unsupported: (detected: string | null) =>
     new DomainError(

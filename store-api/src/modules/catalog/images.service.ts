@@ -12,8 +12,7 @@ import sharp, { type Metadata } from 'sharp';
 import type { Db, Store } from '../../db/client.ts';
 import { affectedRows } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import { imageErrors } from './catalog.errors.ts';
 
 type ImageRow = Store['t']['productImages']['$inferSelect'];
@@ -217,13 +216,15 @@ export function createImagesService(store: Store) {
           sourceFormat: encoded.format,
           fileBytes: Object.fromEntries(encoded.files.map((f) => [String(f.width), f.bytes.length])),
         };
-        await recordAudit(store, tx, ctx, {
-          action: 'product_image.create',
-          entity: 'product_image',
-          entityId: row.id,
-          after,
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'product_image.create',
+            entity: 'product_image',
+            entityId: row.id,
+            after,
+          },
+          changes: [{ entity: 'product', ids: [productId] }],
         });
-        await recordChanges(store, tx, 'product', [productId], ctx.now);
         return view(row);
       });
     },
@@ -255,14 +256,16 @@ export function createImagesService(store: Store) {
         await renumber(tx, ordered);
         after = { ...after, position: ordered.indexOf(before) };
 
-        await recordAudit(store, tx, ctx, {
-          action: 'product_image.update',
-          entity: 'product_image',
-          entityId: id,
-          before: view(before),
-          after: view(after),
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'product_image.update',
+            entity: 'product_image',
+            entityId: id,
+            before: view(before),
+            after: view(after),
+          },
+          changes: [{ entity: 'product', ids: [before.productId] }],
         });
-        await recordChanges(store, tx, 'product', [before.productId], ctx.now);
         return view(after);
       });
     },
@@ -281,13 +284,15 @@ export function createImagesService(store: Store) {
           tx,
           siblings.filter((r) => r.id !== id),
         );
-        await recordAudit(store, tx, ctx, {
-          action: 'product_image.delete',
-          entity: 'product_image',
-          entityId: id,
-          before: view(before),
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'product_image.delete',
+            entity: 'product_image',
+            entityId: id,
+            before: view(before),
+          },
+          changes: [{ entity: 'product', ids: [before.productId] }],
         });
-        await recordChanges(store, tx, 'product', [before.productId], ctx.now);
       });
     },
 

@@ -4,3 +4,4 @@ export { catalogRoutes } from './catalog.routes.ts';
 export { createImagesService } from './images.service.ts';
 export { createCatalogService } from './catalog.service.ts';
 export { createProductService } from './products.service.ts';
+export { lookupErrors as catalogLookupErrors } from './catalog.errors.ts';

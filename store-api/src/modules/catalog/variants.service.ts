@@ -3,8 +3,7 @@ import { buildSku, makeEan13, newId, normalizeSku, type Width, widths } from '@s
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordChanges } from '../../lib/changes.ts';
-import { recordAudit } from '../audit/index.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import { changedFields } from './catalog-csv-plan.ts';
 import { checkCompareAt, requirePrices } from './catalog-checks.ts';
 import { createCatalogWriter, defined, isEmpty } from './catalog-writes.ts';
@@ -246,19 +245,15 @@ export function createVariantService(store: Store) {
           updatedAt: ctx.now,
         }));
         await repo.insertVariants(tx, rows);
-        await recordAudit(store, tx, ctx, {
-          action: 'variant.generate',
-          entity: 'product',
-          entityId: productId,
-          after: { created: rows.map((r) => ({ id: r.id, sku: r.sku, gtin: r.gtin })), skipped },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'variant.generate',
+            entity: 'product',
+            entityId: productId,
+            after: { created: rows.map((r) => ({ id: r.id, sku: r.sku, gtin: r.gtin })), skipped },
+          },
+          changes: [{ entity: 'variant', ids: rows.map((r) => r.id) }],
         });
-        await recordChanges(
-          store,
-          tx,
-          'variant',
-          rows.map((r) => r.id),
-          ctx.now,
-        );
         return { created: rows.map((r) => variantView(r, product.basePriceMinor)), skipped };
       });
     },

@@ -3,9 +3,9 @@ import type { AdminCoupon, CreateCouponBody, UpdateCouponBody } from '@shoebox/s
 import { and, asc, count, eq, type SQL, sql } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
+import { writeUnique } from '../../lib/what-happened.ts';
 import { fromZodError } from '../../http/problem.ts';
 import { iso } from '../../lib/time.ts';
-import { writeAudited } from '../audit/index.ts';
 import { couponErrors } from './coupons.errors.ts';
 
 type CouponRow = Store['t']['coupons']['$inferSelect'];
@@ -92,11 +92,11 @@ export function createCouponsService(store: Store) {
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
-      await writeAudited(
+      await writeUnique(
         store,
         ctx,
         (tx) => tx.insert(t).values(row),
-        { action: 'coupon.create', entity: 'coupon', entityId: row.id, after: view(row) },
+        { audit: { action: 'coupon.create', entity: 'coupon', entityId: row.id, after: view(row) } },
         () => codeTaken(row.code),
       );
       return view(row);
@@ -121,7 +121,7 @@ export function createCouponsService(store: Store) {
         active: active ?? before.active,
         updatedAt: ctx.now,
       };
-      await writeAudited(
+      await writeUnique(
         store,
         ctx,
         (tx) =>
@@ -130,11 +130,13 @@ export function createCouponsService(store: Store) {
             .set({ ...definition(checked.data), active: after.active, updatedAt: ctx.now })
             .where(eq(t.id, id)),
         {
-          action: 'coupon.update',
-          entity: 'coupon',
-          entityId: id,
-          before: view(before),
-          after: view(after),
+          audit: {
+            action: 'coupon.update',
+            entity: 'coupon',
+            entityId: id,
+            before: view(before),
+            after: view(after),
+          },
         },
         () => codeTaken(after.code),
       );

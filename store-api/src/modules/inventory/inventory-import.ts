@@ -1,7 +1,7 @@
 import { type FieldError, newId, normalizeSku } from '@shoebox/shared';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/index.ts';
 import { MAX_REPORTED_ERRORS, parseCountCsv, rowPath } from './inventory-csv.ts';
 import { findVariantsBySku, levelsOf, listBins, listLocations } from './inventory.repo.ts';
 import { type MovementInput, writeMovements } from './inventory-movements.ts';
@@ -140,11 +140,13 @@ export function createInventoryImport(store: Store) {
           movements: movements.length,
           changed: movements.filter((m) => m.quantity !== 0).length,
         };
-        await recordAudit(store, tx, ctx, {
-          action: 'inventory.import',
-          entity: 'stock_import',
-          entityId: importId,
-          after: result,
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'inventory.import',
+            entity: 'stock_import',
+            entityId: importId,
+            after: result,
+          },
         });
         return result;
       });

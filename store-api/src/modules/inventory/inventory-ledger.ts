@@ -1,4 +1,5 @@
 import { type FieldError, newId } from '@shoebox/shared';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import type {
   StockAdjustBody,
   StockCountBody,
@@ -7,7 +8,6 @@ import type {
 } from '@shoebox/shared/contracts';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordAudit } from '../audit/index.ts';
 import { requireLocation } from './inventory-locations.ts';
 import { findBins, findVariants, levelsOf, readLevel } from './inventory.repo.ts';
 import { type MovementInput, writeMovements } from './inventory-movements.ts';
@@ -158,13 +158,15 @@ export function createLedgerService(store: Store) {
             binId: l.binId,
           })),
         );
-        await recordAudit(store, tx, ctx, {
-          action: 'inventory.receive',
-          entity: 'stock_location',
-          entityId: location.id,
-          after: {
-            reference: input.reference ?? null,
-            lines: auditLines(input.lines, variants, movements),
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'inventory.receive',
+            entity: 'stock_location',
+            entityId: location.id,
+            after: {
+              reference: input.reference ?? null,
+              lines: auditLines(input.lines, variants, movements),
+            },
           },
         });
         return { movements };
@@ -190,22 +192,24 @@ export function createLedgerService(store: Store) {
           reserved: after.reserved,
           available: after.onHand - after.reserved,
         };
-        await recordAudit(store, tx, ctx, {
-          action: 'inventory.adjust',
-          entity: 'variant',
-          entityId: input.variantId,
-          before: {
-            locationId: input.locationId,
-            onHand: after.onHand - input.delta,
-            reserved: after.reserved,
-          },
-          after: {
-            locationId: input.locationId,
-            sku: variant.sku,
-            ...level,
-            delta: input.delta,
-            reason,
-            movementId: movement.id,
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'inventory.adjust',
+            entity: 'variant',
+            entityId: input.variantId,
+            before: {
+              locationId: input.locationId,
+              onHand: after.onHand - input.delta,
+              reserved: after.reserved,
+            },
+            after: {
+              locationId: input.locationId,
+              sku: variant.sku,
+              ...level,
+              delta: input.delta,
+              reason,
+              movementId: movement.id,
+            },
           },
         });
         return { movement, level };
@@ -241,14 +245,16 @@ export function createLedgerService(store: Store) {
             reference,
           })),
         );
-        await recordAudit(store, tx, ctx, {
-          action: 'inventory.count',
-          entity: 'stock_location',
-          entityId: input.locationId,
-          after: {
-            reference,
-            note: input.note ?? null,
-            lines: auditLines(input.lines, variants, movements),
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'inventory.count',
+            entity: 'stock_location',
+            entityId: input.locationId,
+            after: {
+              reference,
+              note: input.note ?? null,
+              lines: auditLines(input.lines, variants, movements),
+            },
           },
         });
         return { reference, movements };
@@ -278,11 +284,13 @@ export function createLedgerService(store: Store) {
             reference,
           },
         ]);
-        await recordAudit(store, tx, ctx, {
-          action: 'inventory.transfer',
-          entity: 'variant',
-          entityId: input.variantId,
-          after: { ...input, sku: variant.sku, reference, movementIds: movements.map((m) => m.id) },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'inventory.transfer',
+            entity: 'variant',
+            entityId: input.variantId,
+            after: { ...input, sku: variant.sku, reference, movementIds: movements.map((m) => m.id) },
+          },
         });
         return { reference, movements };
       });

@@ -1,9 +1,8 @@
 import { newId } from '@shoebox/shared';
 import type { Db, Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
-import { recordChanges } from '../../lib/changes.ts';
+import { writeUnique } from '../../lib/what-happened.ts';
 import { iso } from '../../lib/time.ts';
-import { writeAudited } from '../audit/index.ts';
 import { findLocation, listBins, listLocations } from './inventory.repo.ts';
 import { inventoryErrors } from './inventory.errors.ts';
 
@@ -39,18 +38,18 @@ export function createLocationService(store: Store) {
 
     async createLocation(ctx: RequestContext, input: { code: string; name: string }) {
       const row = { id: newId(), code: input.code, name: input.name, createdAt: ctx.now };
-      await writeAudited(
+      await writeUnique(
         store,
         ctx,
-        async (tx) => {
-          await tx.insert(store.t.stockLocations).values(row);
-          await recordChanges(store, tx, 'stock_location', [row.id], ctx.now);
-        },
+        (tx) => tx.insert(store.t.stockLocations).values(row),
         {
-          action: 'stock_location.create',
-          entity: 'stock_location',
-          entityId: row.id,
-          after: locationView(row),
+          changes: [{ entity: 'stock_location', ids: [row.id] }],
+          audit: {
+            action: 'stock_location.create',
+            entity: 'stock_location',
+            entityId: row.id,
+            after: locationView(row),
+          },
         },
         () => inventoryErrors.locationCodeTaken(row.code),
       );
@@ -65,18 +64,18 @@ export function createLocationService(store: Store) {
     async createBin(ctx: RequestContext, locationId: string, input: { code: string }) {
       await requireLocation(store, store.db, locationId);
       const row = { id: newId(), locationId, code: input.code, createdAt: ctx.now };
-      await writeAudited(
+      await writeUnique(
         store,
         ctx,
-        async (tx) => {
-          await tx.insert(store.t.bins).values(row);
-          await recordChanges(store, tx, 'bin', [row.id], ctx.now);
-        },
+        (tx) => tx.insert(store.t.bins).values(row),
         {
-          action: 'bin.create',
-          entity: 'bin',
-          entityId: row.id,
-          after: binView(row),
+          changes: [{ entity: 'bin', ids: [row.id] }],
+          audit: {
+            action: 'bin.create',
+            entity: 'bin',
+            entityId: row.id,
+            after: binView(row),
+          },
         },
         () => inventoryErrors.binCodeTaken(row.code),
       );

@@ -11,8 +11,7 @@ import { affectedRows, type Db, type Store } from '../../db/client.ts';
 import { deferRows } from '../../db/rows.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { chunks } from '../../lib/batch.ts';
-import { recordChanges } from '../../lib/changes.ts';
-import { recordDomainEvents } from '../../lib/domain-events.ts';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import { readLevel } from './inventory.repo.ts';
 import { inventoryErrors } from './inventory.errors.ts';
 
@@ -142,19 +141,10 @@ export async function writeMovements(
     store.t.stockMovements,
     views.map((m) => ({ ...m, actorType: ctx.actor.type, actorId, createdAt: ctx.now })),
   );
-  await recordChanges(
-    store,
-    tx,
-    'stock',
-    views.map((m) => m.variantId),
-    ctx.now,
-  );
-  await recordDomainEvents(
-    store,
-    tx,
-    views.map((m) => ({ type: 'inventory.updated', aggregateId: m.variantId, data: { ...m } })),
-    ctx.now,
-  );
+  await recordWhatHappened(store, tx, ctx, {
+    changes: [{ entity: 'stock', ids: views.map((m) => m.variantId) }],
+    events: views.map((m) => ({ type: 'inventory.updated', aggregateId: m.variantId, data: { ...m } })),
+  });
   return views;
 }
 

@@ -1,5 +1,6 @@
 import { businessRule, DomainError, type FieldError } from '@shoebox/shared';
 import { httpErrors } from '../../http/http.errors.ts';
+import { catalogLookupErrors } from '../catalog/index.ts';
 
 /** Stable error codes of stock: movements, locations, bins, counts and imports. */
 export const inventoryErrors = {
@@ -48,10 +49,8 @@ export const inventoryErrors = {
       details: { variantId: l.variantId, sku: l.sku, quantity: l.quantity, available: 0 },
     }),
   variantNotFound: (id: string) =>
-    new DomainError('not_found', 'VARIANT_NOT_FOUND', 'No variant with this id.', {
-      details: { variantId: id },
-    }),
-  productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this id.'),
+    catalogLookupErrors.variantNotFound('No variant with this id.', { variantId: id }),
+  productNotFound: () => catalogLookupErrors.productNotFound('id'),
   locationNotFound: (id: string) =>
     new DomainError('not_found', 'LOCATION_NOT_FOUND', 'No stock location with this id.', {
       details: { locationId: id },

@@ -1,4 +1,5 @@
 import { DomainError, type IllegalOrderTransition } from '@shoebox/shared';
+import { commonErrors } from '../../lib/common.errors.ts';
 
 /** Stable error codes of the order desk and the customer order pages. */
 export const orderErrors = {
@@ -11,8 +12,8 @@ export const orderErrors = {
       { details: { from: e.from, event: e.event } },
     ),
   versionConflict: (current: number) =>
-    new DomainError('conflict', 'VERSION_CONFLICT', 'The order changed meanwhile; reload it and try again.', {
-      details: { currentVersion: current },
+    commonErrors.versionConflict('The order changed meanwhile; reload it and try again.', {
+      currentVersion: current,
     }),
   notPayable: (number: string, status: string) =>
     new DomainError('conflict', 'ORDER_NOT_PAYABLE', `Order ${number} is ${status}; it cannot be paid now.`, {

@@ -1,4 +1,5 @@
 import { allowedEvents, type OrderStatus } from '@shoebox/shared';
+import { recordWhatHappened } from '../../lib/what-happened.ts';
 import type {
   AdminOrderDetail,
   AdminOrderListQuery,
@@ -16,7 +17,6 @@ import type { Store } from '../../db/client.ts';
 import { actorHas } from '../../http/authorize.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { iso, isoOrNull } from '../../lib/time.ts';
-import { recordAudit } from '../audit/index.ts';
 import { nextStatus, noteOrder, transitionOrder } from './order-writes.ts';
 import { orderErrors } from './orders.errors.ts';
 import {
@@ -291,12 +291,14 @@ export function createOrdersService(store: Store) {
           },
         });
         if (!moved) throw orderErrors.versionConflict(order.version + 1);
-        await recordAudit(store, tx, ctx, {
-          action: 'order.transition',
-          entity: 'order',
-          entityId: id,
-          before: { status: order.status, version: order.version },
-          after: { status: to, version: order.version + 1, event: input.event },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'order.transition',
+            entity: 'order',
+            entityId: id,
+            before: { status: order.status, version: order.version },
+            after: { status: to, version: order.version + 1, event: input.event },
+          },
         });
       });
       return service.detail(ctx, id);
@@ -308,11 +310,13 @@ export function createOrdersService(store: Store) {
         const order = await findOrder(tx, store, id);
         if (!order) throw orderErrors.notFound();
         const eventId = await noteOrder(store, tx, ctx, id, { type: 'note', message: input.text });
-        await recordAudit(store, tx, ctx, {
-          action: 'order.note',
-          entity: 'order',
-          entityId: id,
-          after: { eventId, text: input.text },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'order.note',
+            entity: 'order',
+            entityId: id,
+            after: { eventId, text: input.text },
+          },
         });
       });
       return service.detail(ctx, id);

@@ -1,10 +1,10 @@
 import { newId } from '@shoebox/shared';
+import { recordWhatHappened, writeUnique } from '../../lib/what-happened.ts';
 import { eq } from 'drizzle-orm';
 import type { Store } from '../../db/client.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { iso } from '../../lib/time.ts';
-import { recordAudit, writeAudited } from '../audit/index.ts';
 import { type AuthService, authErrors } from '../auth/index.ts';
 import { staffErrors } from './staff.errors.ts';
 
@@ -49,11 +49,11 @@ export function createStaffService(
         createdAt: ctx.now,
         updatedAt: ctx.now,
       };
-      await writeAudited(
+      await writeUnique(
         store,
         ctx,
         (tx) => tx.insert(t).values(row),
-        { action: 'staff.create', entity: 'staff', entityId: row.id, after: view(row) },
+        { audit: { action: 'staff.create', entity: 'staff', entityId: row.id, after: view(row) } },
         authErrors.staffEmailTaken,
       );
       return view(row);
@@ -95,12 +95,14 @@ export function createStaffService(
         const after = { ...before, ...changes };
         if (input.active === false || passwordHash) await auth.revokeSubject(tx, id, ctx.now);
         else await auth.recordAccountChange(tx, id, ctx.now);
-        await recordAudit(store, tx, ctx, {
-          action: 'staff.update',
-          entity: 'staff',
-          entityId: id,
-          before: view(before),
-          after: { ...view(after), passwordChanged: Boolean(passwordHash) },
+        await recordWhatHappened(store, tx, ctx, {
+          audit: {
+            action: 'staff.update',
+            entity: 'staff',
+            entityId: id,
+            before: view(before),
+            after: { ...view(after), passwordChanged: Boolean(passwordHash) },
+          },
         });
         return view(after);
       });

@@ -1,6 +1,6 @@
-import { DomainError } from '@shoebox/shared';
+import { catalogLookupErrors } from '../catalog/index.ts';
 
 /** Stable error codes of the store's catalog pages. */
 export const storeCatalogErrors = {
-  productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this address.'),
+  productNotFound: () => catalogLookupErrors.productNotFound('address'),
 };
