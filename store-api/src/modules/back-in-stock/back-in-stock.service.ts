@@ -63,7 +63,7 @@ export function createBackInStockService(store: Store, options: BackInStockOptio
     /** Idempotent: the same size and address twice is one sign-up (and one mail). */
     async signUp(ctx: RequestContext, input: SignUpInput) {
       const variant = await repo.sellableVariant(db, store, input.sku);
-      if (!variant) throw backInStockErrors.sizeNotFound();
+      if (!variant) throw backInStockErrors.sizeNotFound(input.sku);
       const { email, customerId } = await recipientOf(ctx, input.email);
       try {
         await upsert(ctx, variant.id, email, customerId);

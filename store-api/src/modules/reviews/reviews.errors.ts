@@ -1,8 +1,9 @@
 import { businessRule, DomainError } from '@shoebox/shared';
+import { catalogLookupErrors } from '../catalog/index.ts';
 
 /** Every refusal of the reviews module, built here once with the words a shopper reads. */
 export const reviewsErrors = {
-  productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this slug.'),
+  productNotFound: () => catalogLookupErrors.productNotFound('slug'),
   reviewNotFound: () => new DomainError('not_found', 'REVIEW_NOT_FOUND', 'No review with this id.'),
   notABuyer: () =>
     businessRule(
