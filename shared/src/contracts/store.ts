@@ -12,3 +12,4 @@ export * from './common.ts';
 export * from './error-codes.ts';
 export * from './orders-customer.ts';
 export * from './returns.ts';
+export * from './tracking.ts';

@@ -16,6 +16,8 @@ import { DemoPayment } from '../checkout/DemoPayment.tsx';
 import { type PayOutcome, payForCart } from '../checkout/pay.ts';
 import { pendingOrder } from '../checkout/pending-order.ts';
 import { ShippingMethods } from '../checkout/ShippingMethods.tsx';
+import { OfflineCheckout } from '../checkout/OfflineCheckout.tsx';
+import { useOnline } from '../app/offline.ts';
 
 type Step = 'contact' | 'delivery' | 'payment';
 
@@ -41,6 +43,7 @@ function addressErrorsOf(e: unknown): AddressErrors {
 export default function Checkout() {
   useMeta({ title: 'Checkout', canonicalPath: '/checkout', noindex: true });
   const { cart, loading } = useCart();
+  const online = useOnline();
   const [step, setStep] = useState<Step | null>(null);
   const { busy, error, run: act } = useAction();
   const [serverErrors, setServerErrors] = useState<AddressErrors>({});
@@ -52,6 +55,7 @@ export default function Checkout() {
     if (cart && step === null) setStep(stepOf(cart));
   }, [cart, step]);
 
+  if (!online) return <OfflineCheckout />;
   if (!cart) return loading ? <p className="loading">Loading…</p> : <EmptyBag />;
   if (cart.lines.length === 0) return <EmptyBag />;
   const pending = pendingOrder.get(cart.id);

@@ -45,6 +45,8 @@ export interface VariantRow {
   sizeEuTenths: number;
   width: string;
   sku: string;
+  /** EAN/UPC when the product has one (schema.org Offer `gtin` on product pages). */
+  gtin: string | null;
   priceMinor: number | null;
   compareAtMinor: number | null;
 }

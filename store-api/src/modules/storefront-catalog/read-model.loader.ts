@@ -53,6 +53,7 @@ export function createCatalogLoader(store: Store): CatalogLoader {
     sizeEuTenths: variants.sizeEuTenths,
     width: variants.width,
     sku: variants.sku,
+    gtin: variants.gtin,
     priceMinor: variants.priceMinor,
     compareAtMinor: variants.compareAtMinor,
   };

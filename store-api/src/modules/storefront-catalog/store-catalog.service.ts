@@ -7,6 +7,7 @@ import { CatalogReadModel, type CatalogLoader, type ReadModelOptions } from './r
 import { createCatalogLoader } from './read-model.loader.ts';
 import { queryTokens } from './search-text.ts';
 import { storeCatalogErrors } from './store-catalog.errors.ts';
+import { sitemapPaths } from './sitemap.ts';
 
 /** A response serialised once: the bytes and their strong ETag. */
 export interface CachedBody {
@@ -110,6 +111,12 @@ export function createStoreCatalogService(store: Store, options: StoreCatalogOpt
     async categories(_ctx: RequestContext): Promise<CachedBody> {
       await fresh();
       return cache.get('categories', model.version, () => categoryList(model.index));
+    },
+
+    /** The storefront's indexable paths (sitemap.xml), from the same read model as the listings. */
+    async sitemapPaths(_ctx: RequestContext): Promise<string[]> {
+      await fresh();
+      return sitemapPaths(model.index);
     },
 
     async brands(_ctx: RequestContext): Promise<CachedBody> {

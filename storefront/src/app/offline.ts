@@ -1,0 +1,37 @@
+/**
+ * The service worker (public/sw.js) and the shopper's connection. Registration waits until the
+ * page is idle, so it never competes with the first render (Lighthouse's total blocking time).
+ */
+import { useSyncExternalStore } from 'react';
+
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+  const register = async () => {
+    const registration = await navigator.serviceWorker.register('/sw.js');
+    // The scripts of this first visit loaded before the worker existed: hand them over for the shell cache.
+    const urls = performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name))
+      .filter((u) => u.origin === location.origin && u.pathname.startsWith('/assets/'))
+      .map((u) => u.pathname);
+    const worker = registration.active ?? registration.installing ?? registration.waiting;
+    worker?.postMessage({ type: 'cache-assets', urls });
+  };
+  const later = () => setTimeout(() => register().catch(() => undefined), 3000);
+  if (document.readyState === 'complete') later();
+  else addEventListener('load', later, { once: true });
+}
+
+const subscribe = (onChange: () => void) => {
+  addEventListener('online', onChange);
+  addEventListener('offline', onChange);
+  return () => {
+    removeEventListener('online', onChange);
+    removeEventListener('offline', onChange);
+  };
+};
+
+/** Whether the browser believes it is online, re-rendering when that changes. */
+export function useOnline(): boolean {
+  return useSyncExternalStore(subscribe, () => navigator.onLine);
+}
