@@ -9,7 +9,8 @@ const api = process.env.STOREFRONT_API ?? 'http://127.0.0.1:4000';
 
 /**
  * Writes `.br` and `.gz` beside every JS and CSS asset at build time, so store-api can send them
- * compressed without compressing on each request (and without a compression dependency).
+ * compressed without compressing on each request (and without a compression dependency), and
+ * `shell-assets.json`, the list the service worker caches.
  */
 function precompress(): Plugin {
   let outDir = 'dist';
@@ -21,7 +22,12 @@ function precompress(): Plugin {
     },
     writeBundle: () => {
       const assets = join(outDir, 'assets');
-      for (const name of readdirSync(assets).filter((n) => /\.(js|css)$/.test(n))) {
+      const code = readdirSync(assets).filter((n) => /\.(js|css)$/.test(n));
+      // The service worker caches every page's chunk at install (public/sw.js), so a page never
+      // opened before still opens offline; the contracts chunk loads only in tests, so it is left out.
+      const shell = code.filter((n) => !n.startsWith('contracts-')).map((n) => `/assets/${n}`);
+      writeFileSync(join(outDir, 'shell-assets.json'), JSON.stringify(shell));
+      for (const name of code) {
         const bytes = readFileSync(join(assets, name));
         writeFileSync(
           join(assets, `${name}.br`),

@@ -1,6 +1,6 @@
 /*
  * The storefront's service worker (decision 0044). Browsing survives a flaky phone connection:
- * - the app shell (the HTML and its hashed scripts and styles) is cached; hashed assets never
+ * - the app shell (the HTML and every page's hashed scripts and styles) is cached; hashed assets never
  *   change, so they are served from the cache first;
  * - pages and the catalogue answers (products, categories, images) are fetched from the network
  *   first and kept, so recently viewed pages open again offline;
@@ -32,10 +32,24 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-/** The page posts the scripts and styles it loaded before this worker controlled it. */
+/**
+ * Whether the last request this worker made reached the network. Pages ask on start and are told
+ * on each change: a page served from a saved copy says so, even where `navigator.onLine` still
+ * reports a connection (a captive portal, a dead mobile network).
+ */
+let reachable = true;
+async function setReachable(now) {
+  if (now === reachable) return;
+  reachable = now;
+  for (const client of await self.clients.matchAll({ type: 'window' }))
+    client.postMessage({ type: 'reachable', reachable });
+}
+
 self.addEventListener('message', (event) => {
-  const urls = event.data?.type === 'cache-assets' ? event.data.urls : null;
-  if (Array.isArray(urls)) event.waitUntil(cacheAssets(urls));
+  const data = event.data ?? {};
+  // The page posts the scripts and styles it loaded before this worker controlled it.
+  if (data.type === 'cache-assets' && Array.isArray(data.urls)) event.waitUntil(cacheAssets(data.urls));
+  if (data.type === 'reachable?') event.source?.postMessage({ type: 'reachable', reachable });
 });
 
 self.addEventListener('fetch', (event) => {
@@ -56,7 +70,11 @@ async function cacheShell() {
   const html = await response.clone().text();
   await cache.put('/', response);
   const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
-  await cacheAssets([...assets, '/manifest.webmanifest', '/favicon.svg']);
+  // Every page's chunk (written by the build), so a page not opened before still opens offline.
+  const pages = await fetch('/shell-assets.json')
+    .then((r) => (r.ok ? r.json() : []))
+    .catch(() => []);
+  await cacheAssets([...assets, ...pages, '/manifest.webmanifest', '/favicon.svg']);
 }
 
 async function cacheAssets(urls) {
@@ -78,12 +96,14 @@ async function networkFirst(request) {
   const cache = await caches.open(PAGES);
   try {
     const response = await withTimeout(fetch(request), NETWORK_WAIT_MS);
+    setReachable(true);
     if (response.ok) {
       await cache.put(request, response.clone());
       trim(cache);
     }
     return response;
   } catch (error) {
+    setReachable(false);
     const cached = await cache.match(request);
     if (cached) return cached;
     throw error;
@@ -98,10 +118,12 @@ async function networkFirst(request) {
 async function page(request, url) {
   try {
     const response = await withTimeout(fetch(request), NETWORK_WAIT_MS);
+    setReachable(true);
     if (response.ok && !ONLINE_ONLY_PAGES.some((re) => re.test(url.pathname)))
       (await caches.open(SHELL)).put('/', response.clone());
     return response;
   } catch (error) {
+    setReachable(false);
     const shell = await caches.match('/');
     if (shell) return shell;
     throw error;

@@ -61,7 +61,7 @@ describe('storefront after-sale pages', () => {
 
     await page.goto(`/returns/${number}`);
     await page.getByRole('button', { name: 'Request the return' }).click();
-    await page.getByText('Tick the pairs you are sending back.').waitFor();
+    await page.getByText('Tick the pairs you are sending back.', { exact: true }).waitFor();
     await page.locator('.return-line input[type="checkbox"]').first().check();
     await page.getByRole('button', { name: 'Request the return' }).click();
     await page.getByText('Tell us why').waitFor();

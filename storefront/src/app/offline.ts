@@ -22,16 +22,30 @@ export function registerServiceWorker(): void {
   else addEventListener('load', later, { once: true });
 }
 
+/** What the service worker last saw: false when it had to answer from a saved copy. */
+let workerReachable = true;
+const listeners = new Set<() => void>();
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent) => {
+    if (event.data?.type !== 'reachable') return;
+    workerReachable = event.data.reachable === true;
+    for (const l of listeners) l();
+  });
+  navigator.serviceWorker.controller?.postMessage({ type: 'reachable?' });
+}
+
 const subscribe = (onChange: () => void) => {
+  listeners.add(onChange);
   addEventListener('online', onChange);
   addEventListener('offline', onChange);
   return () => {
+    listeners.delete(onChange);
     removeEventListener('online', onChange);
     removeEventListener('offline', onChange);
   };
 };
 
-/** Whether the browser believes it is online, re-rendering when that changes. */
+/** Whether the shop can be reached (the browser's flag and the service worker's last request), re-rendering on change. */
 export function useOnline(): boolean {
-  return useSyncExternalStore(subscribe, () => navigator.onLine);
+  return useSyncExternalStore(subscribe, () => navigator.onLine && workerReachable);
 }
