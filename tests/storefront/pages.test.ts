@@ -2,7 +2,7 @@
  * The storefront's after-sale pages and its offline shell, in Debian's chromium at phone size
  * against a real store-api with the demo shop: a shipped order's /track/<number> page (where the
  * shipped mail links), a return requested on /returns/<order number> (where the packing slip's QR
- * code links), and browsing that survives losing the connection while checkout says it cannot.
+ * code links), and browsing that survives losing the connection.
  */
 import type { ShoeboxClient } from '@shoebox/shared/client';
 import type { Browser, Page } from 'playwright-core';
@@ -81,7 +81,7 @@ describe('storefront after-sale pages', () => {
     expect(mine[0]!.lines.map((l) => l.reason)).toEqual(['too_small']);
   }, 240_000);
 
-  it('opens viewed pages from the service worker when offline, and checkout says it needs a connection', async () => {
+  it('opens viewed pages from the service worker when offline, and says the shopper is offline', async () => {
     const context = await phoneContext(browser, shop.baseUrl);
     const page = await context.newPage();
     const [style] = (await admin.store.products.list({ inStock: true, pageSize: 1 })).items;
@@ -99,8 +99,6 @@ describe('storefront after-sale pages', () => {
     await page.getByRole('heading', { name: style!.name }).waitFor();
     await page.getByText('You are offline.').waitFor();
 
-    await page.goto('/checkout');
-    await page.getByRole('heading', { name: 'Checkout needs a connection' }).waitFor();
     await context.setOffline(false);
   }, 180_000);
 });

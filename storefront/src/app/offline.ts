@@ -34,6 +34,22 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.controller?.postMessage({ type: 'reachable?' });
 }
 
+const setReachable = (now: boolean) => {
+  workerReachable = now;
+  for (const l of listeners) l();
+};
+
+/**
+ * Asks the server directly (the worker lets /healthz through): for pages that must not run on a
+ * saved copy, such as checkout, whatever the browser's flag says.
+ */
+export function probeConnection(): void {
+  fetch('/healthz', { cache: 'no-store' }).then(
+    (r) => setReachable(r.ok),
+    () => setReachable(false),
+  );
+}
+
 const subscribe = (onChange: () => void) => {
   listeners.add(onChange);
   addEventListener('online', onChange);

@@ -17,7 +17,7 @@ import { type PayOutcome, payForCart } from '../checkout/pay.ts';
 import { pendingOrder } from '../checkout/pending-order.ts';
 import { ShippingMethods } from '../checkout/ShippingMethods.tsx';
 import { OfflineCheckout } from '../checkout/OfflineCheckout.tsx';
-import { useOnline } from '../app/offline.ts';
+import { probeConnection, useOnline } from '../app/offline.ts';
 
 type Step = 'contact' | 'delivery' | 'payment';
 
@@ -49,6 +49,7 @@ export default function Checkout() {
   const [serverErrors, setServerErrors] = useState<AddressErrors>({});
   const [outcome, setOutcome] = useState<Exclude<PayOutcome, { kind: 'paid' }> | null>(null);
   useEffect(() => {
+    probeConnection();
     loadCart(true).catch(() => undefined);
   }, []);
   useEffect(() => {
