@@ -1,10 +1,11 @@
 /**
  * Screenshots of the storefront at phone size (390 x 844) into docs/screenshots/: home, listing,
- * product, bag, checkout (with a declined card), the confirmation, and the account pages (sign-in,
- * account, order detail, delete confirmation, deleted), on a fresh demo shop.
+ * product, bag, checkout (with a declined card), the confirmation, parcel tracking, a return, and the
+ * account pages (sign-in, account, order detail, delete confirmation, deleted), on a fresh demo shop.
  * Run: `npx tsx scripts/screenshots-storefront.ts` (builds the storefront, starts its own API).
  */
 import { join, resolve } from 'node:path';
+import { managerClient, shipOrderOfStyle } from '../tests/storefront/admin.ts';
 import { launchChromium, phoneContext, startShop } from '../tests/storefront/harness.ts';
 import {
   addFirstInStockSize,
@@ -70,9 +71,25 @@ async function main() {
     await shopper.getByRole('button', { name: 'Add to wishlist' }).click();
     await shopper.getByRole('button', { name: 'On your wishlist' }).waitFor();
     await addFirstInStockSize(shopper);
+    const slug = new URL(shopper.url()).pathname.split('/')[2]!;
     await checkoutToPayment(shopper, null);
     await payWith(shopper, DEMO_CARDS.ok);
     await shopper.getByText('Thank you!').waitFor();
+    const number = (await shopper.locator('.order-number strong').textContent())!;
+    const tracking = await shipOrderOfStyle(shop.baseUrl, await managerClient(shop.baseUrl), number, slug);
+    await shopper.goto(`/track/${tracking}`);
+    await shopper.locator('.track-steps').waitFor();
+    await shopper.screenshot(shot('track'));
+    await shopper.goto(`/returns/${number}`);
+    await shopper.locator('.return-line input[type="checkbox"]').first().check();
+    await shopper.getByLabel('Why are you sending it back?').selectOption('too_small');
+    await shopper.getByLabel('Another size (we send it when your return arrives)').check();
+    await shopper.locator('.return-outcome select, .return-outcome .muted').first().waitFor();
+    await shopper.screenshot(shot('returns'));
+    await shopper.getByLabel('A refund').check();
+    await shopper.getByRole('button', { name: 'Request the return' }).click();
+    await shopper.getByRole('heading', { name: 'Your return is requested' }).waitFor();
+    await shopper.screenshot(shot('returns-requested'));
     await shopper.goto('/account');
     await shopper.getByRole('heading', { name: 'Orders' }).waitFor();
     await shopper.locator('.orders a').first().waitFor();

@@ -12,6 +12,7 @@ import { requestLog } from './http/request-log.ts';
 import { mountSystemRoutes } from './http/system.routes.ts';
 import { mountApiDocs } from './http/openapi/docs-page.ts';
 import { mountStorefront } from './http/storefront-files.ts';
+import { mountSeoFiles } from './modules/storefront-catalog/index.ts';
 import { allRoutes } from './routes.ts';
 import { createServices } from './services.ts';
 import { wireDemoPayments } from './modules/checkout/index.ts';
@@ -58,6 +59,7 @@ export function createApp({ store, config, log }: AppDeps) {
     bodyLimitBytes: config.bodyLimitBytes,
     rawLimitBytes: config.imageMaxBytes,
   });
+  mountSeoFiles(router, services.storeCatalog, config.storefrontUrl);
   mountStorefront(router, config.storefrontDir);
   app.use(router);
   app.use((req, _res, next) => {

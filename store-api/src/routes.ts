@@ -15,7 +15,7 @@ import { couponsRoutes } from './modules/coupons/index.ts';
 import { checkoutRoutes } from './modules/checkout/index.ts';
 import { staffSignInRoutes } from './modules/auth/index.ts';
 import { fulfillmentRoutes } from './modules/fulfillment/index.ts';
-import { shippingRoutes } from './modules/shipping/index.ts';
+import { shippingRoutes, trackingStoreRoutes } from './modules/shipping/index.ts';
 import { returnsRoutes } from './modules/returns/index.ts';
 import { syncRoutes } from './modules/sync/index.ts';
 import type { Services } from './services.ts';
@@ -54,6 +54,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
 
     ...fulfillmentRoutes(services.fulfillment),
     ...shippingRoutes(services.shipping, services.shipments),
+    ...trackingStoreRoutes(services.parcelTracking),
     ...returnsRoutes(services.returns, { store, payments: services.payments }),
     ...syncRoutes(services.sync),
     ...reviewsRoutes(services.reviews),

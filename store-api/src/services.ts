@@ -24,7 +24,7 @@ import type { ShipmentDeps } from './flows/shipment.flow.ts';
 import { type Carriers, createHouseCarrier, createParcelHubCarrier } from './integrations/carriers/index.ts';
 import { systemContext } from './lib/request-context.ts';
 import { createFulfillmentService } from './modules/fulfillment/index.ts';
-import { createShippingService } from './modules/shipping/index.ts';
+import { createParcelTracking, createShippingService } from './modules/shipping/index.ts';
 import { createReturnsService } from './modules/returns/index.ts';
 import { createSyncService } from './modules/sync/index.ts';
 import { createReviewsService } from './modules/reviews/index.ts';
@@ -89,6 +89,7 @@ export function createServices(store: Store, config: Config) {
     inventory,
     returns: createReturnsService({ store, inventory, windowDays: config.returnWindowDays }),
     storeCatalog: createStoreCatalogService(store, { shopUrl: config.storefrontUrl }),
+    parcelTracking: createParcelTracking(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
     orders,

@@ -43,3 +43,58 @@ export async function sellOut(api: ShoeboxClient, variantId: string): Promise<vo
       reason: 'loss',
     });
 }
+
+/** The manager's calls over plain HTTP, for what the typed client does not cover yet (fulfillment, returns). */
+export async function managerHttp(baseUrl: string) {
+  const signIn = await fetch(`${baseUrl}/admin/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'manager@shoebox.test', password: 'shoebox-manager-1' }),
+  });
+  const { accessToken } = (await signIn.json()) as { accessToken: string };
+  return async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+/**
+ * Staff ship an order the way the warehouse does: a pick batch, every line confirmed, packed with
+ * one GTIN scan per pair, then a house-carrier label. Returns the tracking number the shipped mail
+ * links to.
+ */
+export async function shipOrder(baseUrl: string, orderId: string, gtins: string[]): Promise<string> {
+  const call = await managerHttp(baseUrl);
+  const batch = await call<{ id: string; groups: Array<{ lines: Array<{ id: string }> }> }>(
+    'POST',
+    '/admin/pick-batches',
+    { orderIds: [orderId] },
+  );
+  for (const group of batch.groups)
+    for (const line of group.lines)
+      await call('POST', `/admin/pick-batches/${batch.id}/lines/${line.id}/confirm`, {});
+  await call('POST', `/admin/orders/${orderId}/pack`, { scans: gtins, boxCode: 'L4' });
+  const shipment = await call<{ trackingNumber: string }>('POST', '/admin/shipments', { orderId });
+  return shipment.trackingNumber;
+}
+
+/** Ships a shopper's order of one style (`slug`): scans each pair's GTIN as the pack station does. */
+export async function shipOrderOfStyle(
+  baseUrl: string,
+  api: ShoeboxClient,
+  number: string,
+  slug: string,
+): Promise<string> {
+  const order = await orderByNumber(api, number);
+  const style = await api.store.products.get(slug);
+  const gtinOf = new Map(style.colours.flatMap((c) => c.variants.map((v) => [v.sku, v.gtin])));
+  const scans = order.lines.flatMap((l) =>
+    Array.from({ length: l.quantity }, () => gtinOf.get(l.sku) ?? l.sku),
+  );
+  return shipOrder(baseUrl, order.id, scans);
+}

@@ -122,6 +122,10 @@ export function storeEndpoints(request: ReturnType<typeof createRequest>) {
       request: (body: In<typeof c.storeReturnBody>) => send('POST', '/store/returns', 'returnView', { body }),
       mine: () => get('/store/returns', 'returnList'),
     },
+    /** A parcel's progress by the tracking number on its label (no sign-in, no personal data). */
+    tracking: {
+      get: (trackingNumber: string) => get(`/store/tracking/${seg(trackingNumber)}`, 'parcelTracking'),
+    },
   };
 }
 

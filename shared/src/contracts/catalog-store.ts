@@ -148,7 +148,11 @@ export const storeProductList = z.object({
 export type StoreProductList = z.infer<typeof storeProductList>;
 
 export const storeVariant = z.object({
+  /** The variant's id: what a size exchange names (POST /store/returns). */
+  id: z.uuid(),
   sku: z.string(),
+  /** EAN/UPC, when the variant has one (structured data on product pages). */
+  gtin: z.string().nullable(),
   sizeEu: z.number(),
   /** Through the brand's size chart when it has one, else the common chart. */
   sizeLabels: z.object({ eu: z.string(), us: z.string(), uk: z.string() }),

@@ -72,6 +72,8 @@ export const customerOrderSummary = z.object({
 export const customerOrderList = pageOf(customerOrderSummary);
 
 export const customerOrderLine = z.object({
+  /** The order line's id: what a return names (POST /store/returns). */
+  id: z.uuid(),
   sku: z.string(),
   productName: z.string(),
   colourName: z.string(),

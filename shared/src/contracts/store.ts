@@ -13,3 +13,4 @@ export * from './error-codes.ts';
 export * from './orders-customer.ts';
 export * from './returns.ts';
 export * from './reviews.ts';
+export * from './tracking.ts';

@@ -80,6 +80,7 @@ export class SourceBuilder {
       sizeEuTenths: Math.round(sizeEu * 10),
       width: 'standard',
       sku: `${product.slug}-${colour.code}-${sizeEu}`.toUpperCase(),
+      gtin: null,
       priceMinor: null,
       compareAtMinor: null,
       ...rest,

@@ -1,6 +1,7 @@
 /** Sign in or create an account: one form, two modes; errors next to their field or under the form. */
 import { type FormEvent, useState } from 'react';
 import { isShoeboxApiError } from '../app/api.ts';
+import { Link } from '../app/router.tsx';
 import { useAction } from '../app/use-action.ts';
 import { loadCart } from '../cart/cart-store.ts';
 import { accountApi, adoptCart, session } from './session.ts';
@@ -87,6 +88,11 @@ export function AuthForms() {
           {register ? 'Sign in' : 'Create an account'}
         </button>
       </p>
+      {!register && (
+        <p>
+          <Link href="/account/reset-password">Forgot your password?</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Header } from '../components/Header.tsx';
+import { OfflineNotice } from '../components/OfflineNotice.tsx';
 import { matchPath, useLocation } from './router.tsx';
 
 // One chunk per page: the home page does not download checkout code.
@@ -12,6 +13,9 @@ const Confirmation = lazy(() => import('../pages/Confirmation.tsx'));
 const NotFound = lazy(() => import('../pages/NotFound.tsx'));
 const Account = lazy(() => import('../pages/Account.tsx'));
 const AccountOrder = lazy(() => import('../pages/AccountOrder.tsx'));
+const ResetPassword = lazy(() => import('../pages/ResetPassword.tsx'));
+const Track = lazy(() => import('../pages/Track.tsx'));
+const Returns = lazy(() => import('../pages/Returns.tsx'));
 
 function Page({ pathname }: { pathname: string }) {
   if (pathname === '/') return <Home />;
@@ -25,6 +29,12 @@ function Page({ pathname }: { pathname: string }) {
   const order = matchPath('/order/:number', pathname);
   if (order) return <Confirmation number={order.number!} />;
   if (pathname === '/account') return <Account />;
+  if (pathname === '/account/reset-password') return <ResetPassword />;
+  const parcel = matchPath('/track/:number', pathname);
+  if (parcel) return <Track key={parcel.number} number={parcel.number!} />;
+  if (pathname === '/returns') return <Returns />;
+  const toReturn = matchPath('/returns/:number', pathname);
+  if (toReturn) return <Returns key={toReturn.number} number={toReturn.number} />;
   const accountOrder = matchPath('/account/orders/:number', pathname);
   if (accountOrder) return <AccountOrder number={accountOrder.number!} />;
   return <NotFound />;
@@ -46,6 +56,7 @@ export function App() {
         Skip to content
       </a>
       <Header />
+      <OfflineNotice />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading">Loading…</p>}>
           <Page pathname={pathname} />

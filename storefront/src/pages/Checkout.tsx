@@ -16,6 +16,8 @@ import { DemoPayment } from '../checkout/DemoPayment.tsx';
 import { type PayOutcome, payForCart } from '../checkout/pay.ts';
 import { pendingOrder } from '../checkout/pending-order.ts';
 import { ShippingMethods } from '../checkout/ShippingMethods.tsx';
+import { OfflineCheckout } from '../checkout/OfflineCheckout.tsx';
+import { probeConnection, useOnline } from '../app/offline.ts';
 
 type Step = 'contact' | 'delivery' | 'payment';
 
@@ -41,17 +43,20 @@ function addressErrorsOf(e: unknown): AddressErrors {
 export default function Checkout() {
   useMeta({ title: 'Checkout', canonicalPath: '/checkout', noindex: true });
   const { cart, loading } = useCart();
+  const online = useOnline();
   const [step, setStep] = useState<Step | null>(null);
   const { busy, error, run: act } = useAction();
   const [serverErrors, setServerErrors] = useState<AddressErrors>({});
   const [outcome, setOutcome] = useState<Exclude<PayOutcome, { kind: 'paid' }> | null>(null);
   useEffect(() => {
+    probeConnection();
     loadCart(true).catch(() => undefined);
   }, []);
   useEffect(() => {
     if (cart && step === null) setStep(stepOf(cart));
   }, [cart, step]);
 
+  if (!online) return <OfflineCheckout />;
   if (!cart) return loading ? <p className="loading">Loading…</p> : <EmptyBag />;
   if (cart.lines.length === 0) return <EmptyBag />;
   const pending = pendingOrder.get(cart.id);

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SizeSelector } from './SizeSelector.tsx';
 
 const variant = (sizeEu: number, available: number): StoreVariant => ({
+  id: `00000000-0000-4000-8000-0000000000${sizeEu}`,
   sku: `DORA-BLACK-${sizeEu}`,
+  gtin: null,
   sizeEu,
   sizeLabels: { eu: String(sizeEu), us: String(sizeEu - 30), uk: String(sizeEu - 33) },
   width: 'standard',

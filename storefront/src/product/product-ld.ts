@@ -1,6 +1,9 @@
 import type { StoreProductDetail } from '@shoebox/shared/store';
 
-/** schema.org Product with one Offer per variant (search engines show price and availability). */
+/**
+ * schema.org Product with one Offer per variant (colour x size): price, availability per size and
+ * the GTIN when the variant has one, so search engines can show and match each size.
+ */
 export function productJsonLd(p: StoreProductDetail, origin: string): object {
   const url = `${origin}/p/${p.slug}`;
   const image = p.images.flatMap((i) => {
@@ -23,6 +26,7 @@ export function productJsonLd(p: StoreProductDetail, origin: string): object {
       c.variants.map((v) => ({
         '@type': 'Offer',
         sku: v.sku,
+        ...(v.gtin ? { gtin: v.gtin } : {}),
         name: `${p.name}, ${c.name}, EU ${v.sizeLabels.eu}`,
         price: (v.priceMinor / 100).toFixed(2),
         priceCurrency: p.currency,

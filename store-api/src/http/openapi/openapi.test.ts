@@ -8,7 +8,13 @@ import { operationExamples } from './examples.ts';
 import { buildOpenApi, type Json, type OpenApiDocument, openApiPath, operationIdOf } from './generate.ts';
 import { statusOf } from './operation-responses.ts';
 
-const systemOperations = ['GET /healthz', 'GET /readyz', 'GET /metrics'];
+const systemOperations = [
+  'GET /healthz',
+  'GET /readyz',
+  'GET /metrics',
+  'GET /robots.txt',
+  'GET /sitemap.xml',
+];
 const methods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 const documented = (doc: OpenApiDocument) =>

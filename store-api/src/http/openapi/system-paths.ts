@@ -1,4 +1,4 @@
-/** The system probes, mounted by hand in system.routes.ts rather than through defineRoute. */
+/** The system probes and the site-root crawler files, mounted by hand rather than through defineRoute. */
 import type { Json, OpenApiDocument } from './openapi-types.ts';
 
 export function systemPaths(): OpenApiDocument['paths'] {
@@ -36,6 +36,23 @@ export function systemPaths(): OpenApiDocument['paths'] {
       get: probe('getMetrics', 'Prometheus metrics (text exposition format)', {
         '200': {
           description: 'Metrics in the Prometheus text format.',
+          content: { 'text/plain': { schema: { type: 'string' } } },
+        },
+      }),
+    },
+    // The storefront's files for crawlers (modules/storefront-catalog/seo.routes.ts).
+    '/sitemap.xml': {
+      get: probe('getSitemapXml', 'The storefront sitemap: home, every category and every listed product', {
+        '200': {
+          description: 'A sitemaps.org URL set on the shop’s public URL.',
+          content: { 'application/xml': { schema: { type: 'string' } } },
+        },
+      }),
+    },
+    '/robots.txt': {
+      get: probe('getRobotsTxt', 'Crawl rules for the storefront, naming the sitemap', {
+        '200': {
+          description: 'robots.txt: the shop may be crawled; the API, bag, checkout and accounts not.',
           content: { 'text/plain': { schema: { type: 'string' } } },
         },
       }),

@@ -200,6 +200,7 @@ function customerDetailView(
     email: o.email,
     currency: o.currency,
     lines: lines.map((l) => ({
+      id: l.id,
       sku: l.sku,
       productName: l.productName,
       colourName: l.colourName,

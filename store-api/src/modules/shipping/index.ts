@@ -17,3 +17,5 @@ export {
 export { HOUSE, type ReservedBlock, reserveSerials } from './tracking-blocks.ts';
 export { createShippingService, type ShippingService } from './shipping.service.ts';
 export { shippingRoutes } from './shipping.routes.ts';
+export { createParcelTracking, type ParcelTrackingService } from './tracking-store.service.ts';
+export { trackingStoreRoutes } from './tracking-store.routes.ts';

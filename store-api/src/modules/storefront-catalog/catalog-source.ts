@@ -45,10 +45,10 @@ export interface VariantRow {
   sizeEuTenths: number;
   width: string;
   sku: string;
+  /** The box's barcode (EAN-13 / UPC-A): schema.org Offer `gtin` on product pages, and the product feed. */
+  gtin: string | null;
   priceMinor: number | null;
   compareAtMinor: number | null;
-  /** The box's barcode (EAN-13 / UPC-A), for the product feed; absent in older fixtures. */
-  gtin?: string | null;
 }
 export interface ImageRow {
   id: string;

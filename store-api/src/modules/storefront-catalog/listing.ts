@@ -317,7 +317,9 @@ export function productDetail(
     minPrice = Math.min(minPrice, price);
     inStock ||= available > 0;
     group.variants.push({
+      id: v.id,
       sku: v.sku,
+      gtin: v.gtin,
       sizeEu,
       sizeLabels: sizeLabels(sizeEu, chart),
       width: v.width as StoreVariant['width'],

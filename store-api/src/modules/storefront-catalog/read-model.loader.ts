@@ -53,9 +53,9 @@ export function createCatalogLoader(store: Store): CatalogLoader {
     sizeEuTenths: variants.sizeEuTenths,
     width: variants.width,
     sku: variants.sku,
+    gtin: variants.gtin,
     priceMinor: variants.priceMinor,
     compareAtMinor: variants.compareAtMinor,
-    gtin: variants.gtin,
   };
   const imageColumns = {
     id: productImages.id,

@@ -8,6 +8,7 @@ import { createCatalogLoader } from './read-model.loader.ts';
 import { feedCsv, feedItems, feedXml } from './product-feed.ts';
 import { queryTokens } from './search-text.ts';
 import { storeCatalogErrors } from './store-catalog.errors.ts';
+import { sitemapPaths } from './sitemap.ts';
 
 /** A response serialised once: the bytes and their strong ETag. */
 export interface CachedBody {
@@ -138,6 +139,12 @@ export function createStoreCatalogService(store: Store, options: StoreCatalogOpt
       };
       feeds.set(format, built);
       return built;
+    },
+
+    /** The storefront's indexable paths (sitemap.xml), from the same read model as the listings. */
+    async sitemapPaths(_ctx: RequestContext): Promise<string[]> {
+      await fresh();
+      return sitemapPaths(model.index);
     },
 
     async brands(_ctx: RequestContext): Promise<CachedBody> {
