@@ -21,6 +21,7 @@ import { findCustomerById } from './modules/auth/index.ts';
 import { iso } from './lib/time.ts';
 
 import type { ShipmentDeps } from './flows/shipment.flow.ts';
+import { createSyncFulfillmentWriter } from './flows/sync-fulfillment.flow.ts';
 import { type Carriers, createHouseCarrier, createParcelHubCarrier } from './integrations/carriers/index.ts';
 import { systemContext } from './lib/request-context.ts';
 import { createFulfillmentService } from './modules/fulfillment/index.ts';
@@ -62,8 +63,18 @@ export function createServices(store: Store, config: Config) {
     }),
     ...(ship.parcelhub ? { parcelhub: createParcelHubCarrier(ship.parcelhub) } : {}),
   };
-  const shipments: ShipmentDeps = { store, carriers, shipFrom: ship.shipFrom };
+  const shipments: ShipmentDeps = {
+    store,
+    carriers,
+    shipFrom: ship.shipFrom,
+    returnUrlBase: `${config.storefrontUrl}/returns`,
+  };
   const inventory = createInventoryService(store);
+  const fulfillment = createFulfillmentService(store, {
+    shipFrom: ship.shipFrom,
+    storefrontUrl: config.storefrontUrl,
+  });
+  const returns = createReturnsService({ store, inventory, windowDays: config.returnWindowDays });
   return {
     auth,
     staffSignIn,
@@ -72,15 +83,12 @@ export function createServices(store: Store, config: Config) {
     passwords,
     shipping,
     shipments,
-    fulfillment: createFulfillmentService(store, {
-      shipFrom: ship.shipFrom,
-      storefrontUrl: config.storefrontUrl,
-    }),
+    fulfillment,
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),
     inventory,
-    returns: createReturnsService({ store, inventory, windowDays: config.returnWindowDays }),
+    returns,
     storeCatalog: createStoreCatalogService(store),
     payments: createPaymentProvider(config.payments),
     notifications: createNotificationsService(store, { dataDir: config.dataDir, ...config.notifications }),
@@ -88,7 +96,7 @@ export function createServices(store: Store, config: Config) {
     cart: createCartService(store, config),
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),
-    sync: createSyncService(store),
+    sync: createSyncService(store, createSyncFulfillmentWriter({ fulfillment, shipments, returns })),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -14,6 +14,12 @@ export {
   shipmentsOfOrders,
   shipmentView,
 } from './shipments.repo.ts';
-export { HOUSE, type ReservedBlock, reserveSerials } from './tracking-blocks.ts';
+export {
+  HOUSE,
+  holdsSerial,
+  houseNumberUsed,
+  type ReservedBlock,
+  reserveSerials,
+} from './tracking-blocks.ts';
 export { createShippingService, type ShippingService } from './shipping.service.ts';
 export { shippingRoutes } from './shipping.routes.ts';
