@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { type Backend, dispatch, type Session, type SyncStatus } from '../../ipc/index.ts';
 import { openCacheDatabase } from '../cache/database.ts';
 import { tempDir } from '../cache/test-stores.ts';
+import { createFulfillment } from '../fulfillment/index.ts';
 import { createDomainHandlers } from '../handlers/index.ts';
 import { createServerReads } from '../server-reads.ts';
 import { createDeviceTransport } from '../sync/device-transport.ts';
@@ -83,7 +84,15 @@ export async function openTestDevice(host: ServerHost, role: Role) {
     auth,
     () => net.up,
   );
-  const handlers = createDomainHandlers({ db, engine, server, session: () => session });
+  const fulfillment = createFulfillment({
+    db,
+    engine,
+    config: { apiUrl: 'http://127.0.0.1:9', requestTimeoutMs: 2000, log: () => {} },
+    auth,
+    deviceId,
+    online: () => net.up,
+  });
+  const handlers = createDomainHandlers({ db, engine, server, session: () => session, fulfillment });
   const backend: Backend = {
     handlers,
     currentSession: () => session,
