@@ -21,6 +21,7 @@ import { findCustomerById } from './modules/auth/index.ts';
 import { iso } from './lib/time.ts';
 
 import type { ShipmentDeps } from './flows/shipment.flow.ts';
+import { createSyncFulfillmentWriter } from './flows/sync-fulfillment.flow.ts';
 import { type Carriers, createHouseCarrier, createParcelHubCarrier } from './integrations/carriers/index.ts';
 import { systemContext } from './lib/request-context.ts';
 import { createFulfillmentService } from './modules/fulfillment/index.ts';
@@ -65,11 +66,21 @@ export function createServices(store: Store, config: Config) {
     }),
     ...(ship.parcelhub ? { parcelhub: createParcelHubCarrier(ship.parcelhub) } : {}),
   };
-  const shipments: ShipmentDeps = { store, carriers, shipFrom: ship.shipFrom };
+  const shipments: ShipmentDeps = {
+    store,
+    carriers,
+    shipFrom: ship.shipFrom,
+    returnUrlBase: `${config.storefrontUrl}/returns`,
+  };
   const inventory = createInventoryService(store);
   const backInStock = createBackInStockService(store, { storefrontUrl: config.storefrontUrl });
   // Mails go out in the transaction of the movement that brought the size back.
   onRestock(store, backInStock.notifyRestocked);
+  const fulfillment = createFulfillmentService(store, {
+    shipFrom: ship.shipFrom,
+    storefrontUrl: config.storefrontUrl,
+  });
+  const returns = createReturnsService({ store, inventory, windowDays: config.returnWindowDays });
   return {
     backInStock,
     auth,
@@ -79,15 +90,12 @@ export function createServices(store: Store, config: Config) {
     passwords,
     shipping,
     shipments,
-    fulfillment: createFulfillmentService(store, {
-      shipFrom: ship.shipFrom,
-      storefrontUrl: config.storefrontUrl,
-    }),
+    fulfillment,
     staff,
     catalog: createCatalogService(store),
     images: createImagesService(store),
     inventory,
-    returns: createReturnsService({ store, inventory, windowDays: config.returnWindowDays }),
+    returns,
     storeCatalog: createStoreCatalogService(store, { shopUrl: config.storefrontUrl }),
     parcelTracking: createParcelTracking(store),
     payments: createPaymentProvider(config.payments),
@@ -96,7 +104,7 @@ export function createServices(store: Store, config: Config) {
     cart: createCartService(store, config),
     coupons: createCouponsService(store),
     checkout: createCheckoutService(store, config),
-    sync: createSyncService(store),
+    sync: createSyncService(store, createSyncFulfillmentWriter({ fulfillment, shipments, returns })),
     reviews: createReviewsService(store, { bannedWords: config.reviewBannedWords }),
   };
 }

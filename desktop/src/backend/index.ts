@@ -5,12 +5,13 @@
  * the cache, so it works offline.
  */
 import { join } from 'node:path';
+import { roleHas } from '@shoebox/shared';
 import type { Backend, EventListener, EventName, EventOf, Handlers } from '../ipc/index.ts';
-import type { fulfillmentSpecs } from '../ipc/handlers/fulfillment.ts';
 import { openCacheDatabase } from './cache/database.ts';
 import type { BackendConfig } from './config.ts';
 import { createConnectivity } from './connectivity.ts';
 import { loadOrCreateDevice } from './device.ts';
+import { createFulfillment } from './fulfillment/index.ts';
 import { createDomainHandlers } from './handlers/index.ts';
 import type { SyncEngine } from './sync/engine.ts';
 import { sendRawToPrinter } from './raw-printer.ts';
@@ -26,12 +27,9 @@ import { createSyncAuth } from './sync/sync-auth.ts';
 export type { BackendConfig } from './config.ts';
 
 /** Everything but PDF printing, which needs Electron's main process. */
-// The fulfillment handlers (pick, pack, shipments, returns) are in the contract ahead of their
-// backend; until it lands they answer IPC_HANDLER_UNAVAILABLE like the Electron-only ones.
-type NotYetProvided = keyof typeof fulfillmentSpecs;
 export type ProvidedHandlers = Omit<
   Handlers,
-  'printing.printers' | 'printing.pdf' | 'printing.savePdf' | 'printing.saveFile' | NotYetProvided
+  'printing.printers' | 'printing.pdf' | 'printing.savePdf' | 'printing.saveFile'
 >;
 
 /** Replaceable parts, for tests: the sync connection (default: HTTP + SSE to `apiUrl`), the health probe. */
@@ -94,16 +92,21 @@ export async function createBackend(
     log: config.log,
     ...(parts.pollMs === undefined ? {} : { pollMs: parts.pollMs }),
   });
+  const online = () => engine.status().state !== 'offline';
+  const fulfillment = createFulfillment({ db, engine, config, auth, deviceId: device.id, online });
   onSession = (role) => {
     const session = sessions.current();
-    if (role && session) void engine.start(session.user.role);
-    else void engine.stop();
+    if (role && session) {
+      void engine.start(session.user.role);
+      // At sign-in: a tracking block for offline labels, when this role may print them.
+      if (roleHas(session.user.role, 'labels:print')) void fulfillment.refill.ifLow();
+    } else void engine.stop();
   };
 
   const connectivity = createConnectivity(config, (up) => engine.observeProbe(up));
   if (parts.probe !== false) await connectivity.start();
 
-  const server = createServerReads(config, auth, () => engine.status().state !== 'offline');
+  const server = createServerReads(config, auth, online);
 
   const handlers: ProvidedHandlers = {
     'session.signIn': async (args) => {
@@ -128,6 +131,7 @@ export async function createBackend(
       server,
       catalogApi: createServerCatalog(config, auth),
       session: sessions.current,
+      fulfillment,
     }),
   };
 

@@ -198,6 +198,16 @@ const sync = {
   DEVICE_NOT_FOUND: 404,
   CURSOR_FOREIGN: 409,
   CURSOR_FROM_FUTURE: 409,
+  // Warehouse steps pushed by a desktop (docs/decisions/0040), answered as per-mutation rejections.
+  // A label printed offline must carry a number from a block this device reserved, used once.
+  TRACKING_NUMBER_NOT_RESERVED: 422,
+  TRACKING_NUMBER_INVALID: 422,
+  TRACKING_NUMBER_USED: 409,
+  SHIPMENT_ID_TAKEN: 409,
+  // The order was cancelled while the device was offline: the label it printed must be voided.
+  ORDER_CANCELLED: 409,
+  // Shipping goes through a label: an order ships only with a live shipment.
+  SHIPMENT_REQUIRED: 409,
 } as const;
 
 /**

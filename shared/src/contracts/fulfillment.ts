@@ -1,3 +1,4 @@
+import { orderShippingAddress } from './orders-customer.ts';
 import { z } from 'zod';
 import { boxCodes } from '../shipping/boxes.ts';
 import { houseTrackingStatuses } from '../shipping/house-carrier.ts';
@@ -158,4 +159,7 @@ export const trackingBlockView = z.object({
   firstTrackingNumber: z.string(),
   lastTrackingNumber: z.string(),
   createdAt: isoTime,
+  /** What a device needs to print offline besides the numbers: the sender, and the return link base. */
+  shipFrom: orderShippingAddress,
+  returnUrlBase: z.string(),
 });

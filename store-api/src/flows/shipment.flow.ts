@@ -25,6 +25,7 @@ import {
   changeShipment,
   findShipment,
   insertShipment,
+  type NewShipment,
   type ShipmentRow,
   shipmentEventsOf,
   shipmentView,
@@ -47,9 +48,11 @@ export interface ShipmentDeps {
   store: Store;
   carriers: Carriers;
   shipFrom: LabelJson['from'];
+  /** Where a packing slip's return QR code points (`<base>/<order number>`). */
+  returnUrlBase: string;
 }
 
-const carrierTitle: Record<CarrierName, string> = { house: 'Shoebox House', parcelhub: 'ParcelHub' };
+export const carrierTitle: Record<CarrierName, string> = { house: 'Shoebox House', parcelhub: 'ParcelHub' };
 
 function carrierOf(deps: ShipmentDeps, name: string): CarrierAdapter {
   const carrier = deps.carriers[name as CarrierName];
@@ -108,8 +111,8 @@ export async function buyLabel(
   };
   const id = newId();
   try {
-    await store.tx(async (tx) => {
-      await insertShipment(store, tx, ctx, {
+    await store.tx((tx) =>
+      writeShipment(deps, tx, ctx, order, {
         id,
         orderId: order.id,
         carrier: carrier.name,
@@ -124,52 +127,8 @@ export async function buyLabel(
         trackingStatus: 'label_created',
         label,
         labelUrl: bought.labelUrl,
-      });
-      const shipped = await transitionOrder(store, tx, ctx, order, 'ship', {
-        expect: { version: order.version },
-        entry: {
-          type: 'order.shipped',
-          message: `Shipped with ${label.carrier} (${label.service}), tracking ${bought.trackingNumber}`,
-          data: {
-            from: order.status,
-            to: 'shipped',
-            shipmentId: id,
-            carrier: carrier.name,
-            trackingNumber: bought.trackingNumber,
-          },
-        },
-      });
-      if (!shipped)
-        throw conflict('VERSION_CONFLICT', 'The order changed while the label was bought; reload it.');
-      await recordWhatHappened(store, tx, ctx, {
-        audit: {
-          action: 'shipment.create',
-          entity: 'shipment',
-          entityId: id,
-          after: {
-            orderId: order.id,
-            carrier: carrier.name,
-            service: input.service,
-            trackingNumber: bought.trackingNumber,
-            costMinor: bought.costMinor,
-          },
-        },
-        messages: [
-          {
-            topic: 'mail.order_shipped',
-            payload: {
-              to: order.email,
-              customerName: order.shippingAddress.name,
-              orderNumber: order.number,
-              carrier: label.carrier,
-              service: label.service,
-              trackingNumber: bought.trackingNumber,
-              trackingUrl: carrier.trackingUrl(bought.trackingNumber),
-            },
-          },
-        ],
-      });
-    });
+      }),
+    );
   } catch (error) {
     // Compensation: the label is paid for but nothing records it; give it back.
     await carrier
@@ -185,6 +144,69 @@ export async function buyLabel(
   const row = await findShipment(store.db, store, id);
   if (!row) throw new Error('the shipment just written is missing');
   return viewShipment(deps, row);
+}
+
+type Tx = Parameters<Parameters<Store['tx']>[0]>[0];
+
+/**
+ * The shipment row, the order packed -> shipped (guarded by the version read), the "shipped" mail
+ * into the outbox and the audit entry, inside the caller's transaction: the API's label purchase
+ * and a desktop's offline label (`shipment.create`) ship an order the same way.
+ */
+export async function writeShipment(
+  deps: ShipmentDeps,
+  tx: Tx,
+  ctx: RequestContext,
+  order: OrderRow,
+  shipment: NewShipment,
+): Promise<void> {
+  const { store } = deps;
+  const { label, trackingNumber } = shipment;
+  await insertShipment(store, tx, ctx, shipment);
+  const shipped = await transitionOrder(store, tx, ctx, order, 'ship', {
+    expect: { version: order.version },
+    entry: {
+      type: 'order.shipped',
+      message: `Shipped with ${label.carrier} (${label.service}), tracking ${trackingNumber}`,
+      data: {
+        from: order.status,
+        to: 'shipped',
+        shipmentId: shipment.id,
+        carrier: shipment.carrier,
+        trackingNumber,
+      },
+    },
+  });
+  if (!shipped)
+    throw conflict('VERSION_CONFLICT', 'The order changed while the label was bought; reload it.');
+  await recordWhatHappened(store, tx, ctx, {
+    audit: {
+      action: 'shipment.create',
+      entity: 'shipment',
+      entityId: shipment.id,
+      after: {
+        orderId: order.id,
+        carrier: shipment.carrier,
+        service: shipment.service,
+        trackingNumber,
+        costMinor: shipment.costMinor,
+      },
+    },
+    messages: [
+      {
+        topic: 'mail.order_shipped',
+        payload: {
+          to: order.email,
+          customerName: order.shippingAddress.name,
+          orderNumber: order.number,
+          carrier: label.carrier,
+          service: label.service,
+          trackingNumber,
+          trackingUrl: carrierOf(deps, shipment.carrier).trackingUrl(trackingNumber),
+        },
+      },
+    ],
+  });
 }
 
 async function loadShipment(deps: ShipmentDeps, id: string): Promise<ShipmentRow> {
@@ -239,7 +261,7 @@ export async function voidShipment(
   return viewShipment(deps, await loadShipment(deps, id));
 }
 
-async function backToPacked(
+export async function backToPacked(
   store: Store,
   ctx: RequestContext,
   tx: Parameters<Parameters<Store['tx']>[0]>[0],

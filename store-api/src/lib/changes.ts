@@ -65,6 +65,9 @@ const backfillSources: Readonly<Partial<Record<ChangedEntity, SQL>>> = {
   order: sql`select id from orders`,
   order_line: sql`select id from order_lines`,
   order_note: sql`select id from order_events where type = 'note'`,
+  pick_batch: sql`select id from pick_batches`,
+  shipment: sql`select id from shipments`,
+  return: sql`select id from returns`,
 };
 
 /**

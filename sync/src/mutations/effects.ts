@@ -1,5 +1,6 @@
 import { applyMovement } from '@shoebox/shared';
 import { type AnyRow, type EntityName, type EntityRow, stockLevelId } from '../protocol/entities.ts';
+import { fulfillmentRows } from './fulfillment-effects.ts';
 import type { DomainReader, Effect } from './types.ts';
 
 export interface RowChange {
@@ -62,5 +63,7 @@ export const effectRows = async (
       const row = { ...product, ...effect.fields, version: product.version + 1, updatedAt: ctx.now };
       return [{ entity: 'product', id: product.id, row }];
     }
+    default:
+      return fulfillmentRows(effect, read, ctx);
   }
 };

@@ -6,6 +6,12 @@ import { inventoryTransfer } from './inventory-transfer.ts';
 import { orderNote } from './order-note.ts';
 import { orderTransition } from './order-transition.ts';
 import { productUpdate } from './product-update.ts';
+import { packComplete } from './pack-complete.ts';
+import { pickConfirmLine } from './pick-confirm-line.ts';
+import { pickShort } from './pick-short.ts';
+import { returnReceive } from './return-receive.ts';
+import { shipmentCreate } from './shipment-create.ts';
+import { shipmentVoid } from './shipment-void.ts';
 import type { MutationDefinition } from './types.ts';
 
 /** Every mutation a device may push. Adding one: a file beside this one, and a line here. */
@@ -17,6 +23,12 @@ export const mutationList = [
   orderTransition,
   orderNote,
   productUpdate,
+  pickConfirmLine,
+  pickShort,
+  packComplete,
+  shipmentCreate,
+  shipmentVoid,
+  returnReceive,
 ] as const;
 
 type Definitions = (typeof mutationList)[number];

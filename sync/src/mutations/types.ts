@@ -29,7 +29,44 @@ export type Effect =
     }
   | { type: 'orderStatus'; orderId: string; from: OrderStatus; to: OrderStatus }
   | { type: 'orderNote'; noteId: string; orderId: string; text: string }
-  | { type: 'productFields'; productId: string; fromVersion: number; fields: Partial<ProductEditable> };
+  | { type: 'productFields'; productId: string; fromVersion: number; fields: Partial<ProductEditable> }
+  | FulfillmentEffect;
+
+/**
+ * Warehouse steps (decision 0040). Each is the intent itself: the server writes it through the
+ * fulfillment, shipping and returns modules (which check their own rules again inside the push
+ * transaction), and the device lays the rows it leads to over its mirror (fulfillment-effects.ts).
+ */
+export type FulfillmentEffect =
+  | { type: 'pickConfirm'; batchId: string; lineId: string; scan: string | null }
+  | {
+      type: 'pickShort';
+      batchId: string;
+      lineId: string;
+      orderId: string;
+      missing: number;
+      reason: string;
+      choice: 'wait' | 'substitute' | 'cancel_line';
+      substituteVariantId: string | null;
+      consentNote: string | null;
+    }
+  | { type: 'pack'; orderId: string; scans: string[]; boxCode: string; weightGrams: number | null }
+  | {
+      type: 'shipmentCreate';
+      shipmentId: string;
+      orderId: string;
+      trackingNumber: string;
+      service: 'standard' | 'express';
+      weightGrams: number;
+      boxCode: string;
+      shipDate: string;
+    }
+  | { type: 'shipmentVoid'; shipmentId: string; orderId: string; reason: string }
+  | {
+      type: 'returnReceive';
+      returnId: string;
+      lines: { returnLineId: string; inspection: 'restock' | 'b_stock' | 'write_off' }[];
+    };
 
 export interface Rejection {
   code: RejectionCode;

@@ -137,6 +137,101 @@ const orderNote = z.object({
   createdAt: time,
 });
 
+// ---- fulfillment (decision 0040): aggregates as one row each, as change_log names them ----------
+
+const pickBatchLine = z.object({
+  id,
+  orderId: id,
+  orderNumber: z.string(),
+  orderLineId: id,
+  variantId: id,
+  locationId: id,
+  sku: z.string(),
+  binCode: z.string().nullable(),
+  quantity: z.number().int(),
+  pickedQuantity: z.number().int(),
+  shortQuantity: z.number().int(),
+  status: z.enum(['open', 'picked', 'short']),
+  shortReason: z.string().nullable(),
+});
+
+/** A pick batch with its lines (change_log logs `pick_batch <id>` for any change of either). */
+const pickBatch = z.object({
+  id,
+  number: z.string(),
+  status: z.enum(['open', 'done']),
+  version: z.number().int(),
+  createdAt: time,
+  updatedAt: time,
+  lines: z.array(pickBatchLine),
+});
+
+export const printAddress = z.object({
+  name: z.string(),
+  company: z.string().optional(),
+  line1: z.string(),
+  line2: z.string().optional(),
+  postalCode: z.string(),
+  city: z.string(),
+  country: z.string(),
+  phone: z.string().optional(),
+});
+
+/** What a label prints (`@shoebox/documents` LabelData), kept on the shipment for reprints. */
+export const labelContent = z.object({
+  carrier: z.string(),
+  service: z.string(),
+  trackingNumber: z.string(),
+  orderNumber: z.string(),
+  weightGrams: z.number().int(),
+  from: printAddress,
+  to: printAddress,
+  shipDate: z.string(),
+});
+
+const shipment = z.object({
+  id,
+  orderId: id,
+  carrier: z.string(),
+  service: z.string(),
+  trackingNumber: z.string(),
+  status: z.enum(['labelled', 'voided', 'in_transit', 'delivered']),
+  trackingStatus: z.string(),
+  weightGrams: z.number().int(),
+  boxCode: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: time,
+  updatedAt: time,
+  // Hidden from warehouse devices (cost), or shown only before handover (the recipient's address).
+  label: labelContent.optional(),
+  costMinor: minor.optional(),
+  currency: z.string().optional(),
+});
+
+const returnLine = z.object({
+  id,
+  orderLineId: id,
+  variantId: id,
+  quantity: z.number().int(),
+  reason: z.string(),
+  exchangeVariantId: id.nullable(),
+  inspection: z.enum(['restock', 'b_stock', 'write_off']).nullable(),
+});
+
+/** A return with its lines; the refund amounts are a field of their own so the policy can hide them. */
+const returnRow = z.object({
+  id,
+  orderId: id,
+  status: z.enum(['requested', 'received', 'refunded']),
+  receivedAt: time.nullable(),
+  createdAt: time,
+  updatedAt: time,
+  lines: z.array(returnLine),
+  // Hidden from warehouse devices (money).
+  refundId: id.nullable().optional(),
+  lineRefunds: z.array(z.object({ lineId: id, refundMinor: minor })).optional(),
+});
+
 export const entitySchemas = {
   brand,
   category,
@@ -149,6 +244,9 @@ export const entitySchemas = {
   order,
   orderLine,
   orderNote,
+  pickBatch,
+  shipment,
+  return: returnRow,
 } as const;
 
 export type EntityName = keyof typeof entitySchemas;

@@ -38,6 +38,21 @@ export const rejectionCodes = [
   'ILLEGAL_ORDER_TRANSITION',
   'PRODUCT_EDIT_CONFLICT',
   'NOTE_ID_TAKEN',
+  // Fulfillment (decision 0040): the same codes the API answers for the same refusals.
+  'PICK_BATCH_NOT_FOUND',
+  'PICK_LINE_NOT_FOUND',
+  'PICK_LINE_CLOSED',
+  'PICK_SCAN_MISMATCH',
+  'INVALID_QUANTITY',
+  'ORDER_CANCELLED',
+  'SHIPMENT_NOT_FOUND',
+  'SHIPMENT_NOT_VOIDABLE',
+  'SHIPMENT_ID_TAKEN',
+  'TRACKING_NUMBER_INVALID',
+  'RETURN_NOT_FOUND',
+  'RETURN_STATE_CONFLICT',
+  'RETURN_LINE_UNKNOWN',
+  'RETURN_INSPECTION_INCOMPLETE',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -51,6 +51,17 @@ export const warehousePolicy: Readonly<Record<EntityName, FieldRule>> = {
     ],
   },
   orderNote: { fields: ['id', 'orderId', 'text', 'deviceId', 'createdAt'] },
+  pickBatch: { fields: ['id', 'number', 'status', 'version', 'createdAt', 'updatedAt', 'lines'] },
+  // No cost; the label (the recipient's address) only until the parcel is handed over.
+  shipment: {
+    fields: [
+      ...['id', 'orderId', 'carrier', 'service', 'trackingNumber', 'status', 'trackingStatus'],
+      ...['weightGrams', 'boxCode', 'version', 'createdAt', 'updatedAt'],
+    ],
+    when: { label: { field: 'status', in: ['labelled'] } },
+  },
+  // No refund amounts (nor the refund's id).
+  return: { fields: ['id', 'orderId', 'status', 'receivedAt', 'createdAt', 'updatedAt', 'lines'] },
 };
 
 export const fieldPolicy: Readonly<Record<Role, RolePolicy>> = {

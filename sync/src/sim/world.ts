@@ -5,7 +5,7 @@ import {
   reservedDelta,
   type StockMovement,
 } from '@shoebox/shared';
-import { type EntityRow, stockLevelId } from '../protocol/entities.ts';
+import { type AnyRow, type EntityName, type EntityRow, stockLevelId } from '../protocol/entities.ts';
 import type { MemoryServer, MemoryTransaction } from '../testing/memory-server.ts';
 import type { Prng } from '../testing/prng.ts';
 
@@ -162,8 +162,86 @@ export const seedWorld = async (server: MemoryServer, random: Prng): Promise<voi
       tx.put('order', orderRow(`o${n + 1}`, n + 1, status));
       tx.put('orderLine', orderLine(`o${n + 1}`, random.pick(world.variants)));
     }
+    seedFulfillment(tx);
   });
 };
+
+/** A batch picking o3, a shipped parcel for o6 (delivered, with cost) and its return (with refunds). */
+function seedFulfillment(tx: { put(entity: EntityName, row: AnyRow): void }): void {
+  tx.put('pickBatch', {
+    id: 'pb1',
+    number: 'PB-00000001',
+    status: 'open',
+    version: 1,
+    createdAt: t0,
+    updatedAt: t0,
+    lines: [
+      {
+        id: 'pbl1',
+        orderId: 'o3',
+        orderNumber: 'SB-000003',
+        orderLineId: 'o3-line',
+        variantId: world.variants[0] as string,
+        locationId: 'L1',
+        sku: 'SKU',
+        binCode: 'A-01-1',
+        quantity: 1,
+        pickedQuantity: 0,
+        shortQuantity: 0,
+        status: 'open',
+        shortReason: null,
+      },
+    ],
+  });
+  const address = { name: 'Shopper 6', line1: '1 Main St', postalCode: 'T12', city: 'Cork', country: 'IE' };
+  tx.put('shipment', {
+    id: 'sh1',
+    orderId: 'o6',
+    carrier: 'house',
+    service: 'standard',
+    trackingNumber: 'SBH000000017',
+    status: 'delivered',
+    trackingStatus: 'delivered',
+    weightGrams: 980,
+    boxCode: 'S1',
+    version: 3,
+    createdAt: t0,
+    updatedAt: t0,
+    costMinor: 590,
+    currency: 'EUR',
+    label: {
+      carrier: 'Shoebox House',
+      service: 'House Standard',
+      trackingNumber: 'SBH000000017',
+      orderNumber: 'SB-000006',
+      weightGrams: 980,
+      from: address,
+      to: address,
+      shipDate: '2025-06-15',
+    },
+  });
+  tx.put('return', {
+    id: 'r1',
+    orderId: 'o6',
+    status: 'requested',
+    receivedAt: null,
+    createdAt: t0,
+    updatedAt: t0,
+    lines: [
+      {
+        id: 'rl1',
+        orderLineId: 'o6-line',
+        variantId: world.variants[0] as string,
+        quantity: 1,
+        reason: 'too_small',
+        exchangeVariantId: null,
+        inspection: null,
+      },
+    ],
+    refundId: null,
+    lineRefunds: [{ lineId: 'rl1', refundMinor: 9900 }],
+  });
+}
 
 /** One write by the rest of the world, chosen at random. */
 export const serverSideWrite = async (

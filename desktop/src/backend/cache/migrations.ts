@@ -78,6 +78,31 @@ INSERT INTO sync_state (only_row, cursor, last_sync_at) VALUES (1, NULL, NULL);`
       lookup('order', 'created_at', 'createdAt'),
     ].join('\n'),
   },
+  {
+    version: 4,
+    name: 'fulfillment: mirrors of pick batches, shipments and returns; tracking blocks, labels, printers',
+    // A file made fresh already has the mirror tables (step 1 lists every entity): IF NOT EXISTS.
+    sql: [
+      ...['pickBatch', 'shipment', 'return'].map(
+        (e) =>
+          `CREATE TABLE IF NOT EXISTS ${mirrorTable(e)} (id TEXT PRIMARY KEY, row TEXT NOT NULL CHECK (json_valid(row)));`,
+      ),
+      lookup('shipment', 'order_id', 'orderId'),
+      lookup('return', 'order_id', 'orderId'),
+      // This device's house tracking numbers: blocks reserved online, and the numbers it printed.
+      `CREATE TABLE tracking_blocks (
+        id TEXT PRIMARY KEY,
+        first_serial INTEGER NOT NULL,
+        last_serial INTEGER NOT NULL CHECK (last_serial >= first_serial),
+        reserved_at INTEGER NOT NULL
+      );`,
+      `CREATE TABLE tracking_used (serial INTEGER PRIMARY KEY, shipment_id TEXT NOT NULL, used_at INTEGER NOT NULL);`,
+      // What each label printed here showed, so a reprint is the same label before and after sync.
+      // Per device, kept through a mirror reset: printers, label format, and what labels print as sender.
+      `CREATE TABLE device_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL CHECK (json_valid(value)));`,
+      `CREATE TABLE local_labels (shipment_id TEXT PRIMARY KEY, label TEXT NOT NULL CHECK (json_valid(label)), slip TEXT NOT NULL CHECK (json_valid(slip)));`,
+    ].join('\n'),
+  },
 ];
 
 export const latestVersion = (list: readonly Migration[] = migrations): number => list.at(-1)?.version ?? 0;

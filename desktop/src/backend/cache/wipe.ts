@@ -13,6 +13,9 @@ export function wipeCache(db: Database.Database): void {
     db.prepare('DELETE FROM outbox').run();
     db.prepare('DELETE FROM attention').run();
     db.prepare('DELETE FROM cache_meta').run();
+    // A revoked device's tracking numbers and labels go too (the server refuses its pushes anyway).
+    for (const table of ['tracking_blocks', 'tracking_used', 'local_labels', 'device_settings'])
+      db.prepare(`DELETE FROM ${table}`).run();
     db.prepare('UPDATE sync_state SET cursor = NULL, last_sync_at = NULL WHERE only_row = 1').run();
   })();
 }

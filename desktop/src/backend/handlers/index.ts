@@ -10,6 +10,7 @@ import type { SyncEngine } from '../sync/engine.ts';
 import { catalogHandlers } from './catalog.ts';
 import type { HandlerContext } from './context.ts';
 import { dashboardHandlers } from './dashboard.ts';
+import { type FulfillmentDeps, fulfillmentHandlers } from './fulfillment.ts';
 import { inventoryHandlers } from './inventory.ts';
 import { orderHandlers } from './orders.ts';
 import { productAdminHandlers } from './product-admin.ts';
@@ -25,6 +26,9 @@ export function createDomainHandlers(deps: {
   server: ServerReads;
   catalogApi: ServerCatalog;
   session: () => Session | null;
+  fulfillment: Omit<FulfillmentDeps, 'picks' | 'pack' | 'reads'> & {
+    packFor(view: CacheView): Pick<FulfillmentDeps, 'picks' | 'pack' | 'reads'>;
+  };
 }) {
   const view = new CacheView(deps.db, deps.engine.client);
   const catalog = createCatalogService(view);
@@ -46,5 +50,6 @@ export function createDomainHandlers(deps: {
     ...inventoryHandlers(ctx),
     ...orderHandlers(ctx),
     ...dashboardHandlers(ctx),
+    ...fulfillmentHandlers(ctx, { ...deps.fulfillment, ...deps.fulfillment.packFor(view) }),
   };
 }

@@ -31,6 +31,21 @@ const adviceByCode: Record<string, { advice: string; actions: Action[] }> = {
     advice: 'The note clashed with another one. Retry to add it again.',
     actions: ['retry', 'dismiss'],
   },
+  ORDER_CANCELLED: {
+    advice:
+      'The order was cancelled while this device was offline. If a label was printed for it, void that label (its tracking number is below) and put the items back on the shelf, then dismiss.',
+    actions: ['dismiss'],
+  },
+  TRACKING_NUMBER_USED: {
+    advice:
+      'This tracking number is already on another label. Void this label and print a new one, then dismiss.',
+    actions: ['dismiss'],
+  },
+  TRACKING_NUMBER_NOT_RESERVED: {
+    advice:
+      'This tracking number is not from this device’s reserved block. Void this label and print a new one, then dismiss.',
+    actions: ['dismiss'],
+  },
   MUTATION_UNKNOWN: {
     advice: 'The shop server does not know this kind of change: update the app, then dismiss.',
     actions: ['dismiss'],
@@ -93,6 +108,18 @@ export function createAttentionService(view: CacheView) {
           .join(', ');
         return `Edit ${product?.name ?? 'a product'}: ${fields}`;
       }
+      case 'pack.complete':
+        return `Pack order ${orderNo(a.orderId)}`;
+      case 'shipment.create':
+        return `Label ${a.trackingNumber} for order ${orderNo(a.orderId)}`;
+      case 'shipment.void':
+        return `Void a label (${a.reason})`;
+      case 'pick.confirm-line':
+        return 'Confirm a pick line';
+      case 'pick.short':
+        return `Short pick: ${a.missing} missing (${a.reason})`;
+      case 'return.receive':
+        return 'Receive a return';
       default:
         return name;
     }

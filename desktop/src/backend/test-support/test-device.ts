@@ -10,6 +10,7 @@ import type Database from 'better-sqlite3';
 import { type Backend, dispatch, type Session, type SyncStatus } from '../../ipc/index.ts';
 import { openCacheDatabase } from '../cache/database.ts';
 import { tempDir } from '../cache/test-stores.ts';
+import { createFulfillment } from '../fulfillment/index.ts';
 import { createDomainHandlers } from '../handlers/index.ts';
 import { createServerCatalog } from '../server-catalog.ts';
 import { createServerReads } from '../server-reads.ts';
@@ -88,7 +89,22 @@ export async function openTestDevice(host: ServerHost, role: Role) {
     { apiUrl: 'http://127.0.0.1:9', requestTimeoutMs: 2000, log: () => {} },
     auth,
   );
-  const handlers = createDomainHandlers({ db, engine, server, catalogApi, session: () => session });
+  const fulfillment = createFulfillment({
+    db,
+    engine,
+    config: { apiUrl: 'http://127.0.0.1:9', requestTimeoutMs: 2000, log: () => {} },
+    auth,
+    deviceId,
+    online: () => net.up,
+  });
+  const handlers = createDomainHandlers({
+    db,
+    engine,
+    server,
+    catalogApi,
+    session: () => session,
+    fulfillment,
+  });
   const backend: Backend = {
     handlers,
     currentSession: () => session,

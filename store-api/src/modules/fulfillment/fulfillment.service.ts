@@ -119,20 +119,12 @@ export function createFulfillmentService(store: Store, opts: { shipFrom: ShipFro
       lineId: string,
       scan: string | undefined,
     ): Promise<PickBatchView> {
-      await store.tx(async (tx) => {
-        const line = await oneLine(tx, batchId, lineId);
-        const change = planConfirmPick(line, scan);
-        if (!(await closePickLine(store, tx, ctx, batchId, change)))
-          throw fulfillmentErrors.lineClosed(lineId, 'closed');
-        await recordAudit(store, tx, ctx, {
-          action: 'pick_line.confirm',
-          entity: 'pick_batch',
-          entityId: batchId,
-          after: { lineId, sku: line.sku, picked: change.pickedQuantity },
-        });
-      });
+      await store.tx((tx) => confirmLineIn(tx, ctx, batchId, lineId, scan));
       return batchView(store.db, batchId);
     },
+    confirmLineIn,
+    shortLineIn,
+    completePackIn,
 
     /** Item not found: picked what was there, flag the order, write off what the shelf lacked. */
     async shortLine(
@@ -141,47 +133,7 @@ export function createFulfillmentService(store: Store, opts: { shipFrom: ShipFro
       lineId: string,
       body: { missing: number; reason: string },
     ): Promise<PickBatchView> {
-      await store.tx(async (tx) => {
-        const line = await oneLine(tx, batchId, lineId);
-        const level = await readLevel(tx, store, line.variantId, line.locationId);
-        const plan = planShortPick(line, body.missing, body.reason, level.onHand - level.reserved);
-        if (!(await closePickLine(store, tx, ctx, batchId, plan.change)))
-          throw fulfillmentErrors.lineClosed(lineId, 'closed');
-        const order = await orderInPicking(tx, line.orderId);
-        const flagged = await changeOrder(store, tx, ctx, order.id, {
-          set: { flagged: true, flagReason: plan.flagReason },
-          expect: { version: order.version },
-          entry: {
-            type: 'order.pick_short',
-            message: plan.flagReason,
-            data: { lineId, sku: line.sku, missing: body.missing, writtenOff: plan.writeOff },
-          },
-        });
-        if (!flagged) throw conflict('VERSION_CONFLICT', 'The order changed meanwhile; reload it.');
-        if (plan.writeOff > 0)
-          await writeMovements(store, tx, ctx, [
-            {
-              kind: 'adjust',
-              variantId: line.variantId,
-              locationId: line.locationId,
-              quantity: -plan.writeOff,
-              reason: `Short pick: ${body.reason}`,
-              reference: line.orderNumber,
-            },
-          ]);
-        await recordAudit(store, tx, ctx, {
-          action: 'pick_line.short',
-          entity: 'pick_batch',
-          entityId: batchId,
-          after: {
-            lineId,
-            sku: line.sku,
-            missing: body.missing,
-            writtenOff: plan.writeOff,
-            reason: body.reason,
-          },
-        });
-      });
+      await store.tx((tx) => shortLineIn(tx, ctx, batchId, lineId, body));
       return batchView(store.db, batchId);
     },
 
@@ -216,49 +168,7 @@ export function createFulfillmentService(store: Store, opts: { shipFrom: ShipFro
       orderId: string,
       body: z.output<typeof completePackBody>,
     ): Promise<z.output<typeof packResult>> {
-      const box = findBox(body.boxCode);
-      if (!box) throw new Error(`unreachable: box ${body.boxCode} passed the contract's enum`);
-      return store.tx(async (tx) => {
-        const order = await orderInPicking(tx, orderId);
-        const plan = planPack({
-          lines: await packLines(tx, store, orderId),
-          pickLines: await pickLines(tx, store, { orderId }),
-          scans: body.scans,
-          box,
-          weightGrams: body.weightGrams,
-        });
-        const status = await transitionOrder(store, tx, ctx, order, 'pack', {
-          expect: { version: order.version },
-          entry: async () => {
-            await insertPack(store, tx, ctx, orderId, plan);
-            return {
-              type: 'order.packed',
-              message: `Packed in ${plan.boxCode}, ${plan.weightGrams} g`,
-              data: {
-                from: order.status,
-                to: 'packed',
-                boxCode: plan.boxCode,
-                weightGrams: plan.weightGrams,
-              },
-            };
-          },
-        });
-        if (!status) throw conflict('VERSION_CONFLICT', 'The order changed meanwhile; reload it.');
-        await recordAudit(store, tx, ctx, {
-          action: 'order.pack',
-          entity: 'order',
-          entityId: orderId,
-          before: { status: order.status },
-          after: { status, boxCode: plan.boxCode, weightGrams: plan.weightGrams, scans: plan.scans.length },
-        });
-        return {
-          orderId,
-          status,
-          boxCode: plan.boxCode,
-          weightGrams: plan.weightGrams,
-          defaultWeightGrams: plan.defaultWeightGrams,
-        };
-      });
+      return store.tx((tx) => completePackIn(tx, ctx, orderId, body));
     },
 
     /** The packing slip PDF of an order (any status after payment). */
@@ -268,6 +178,133 @@ export function createFulfillmentService(store: Store, opts: { shipFrom: ShipFro
       return renderPackingSlipPdf({ ...data, paper });
     },
   };
+
+  /** Confirms a pick line inside the caller's transaction (the route's, or a sync push's). */
+  async function confirmLineIn(
+    tx: Db,
+    ctx: RequestContext,
+    batchId: string,
+    lineId: string,
+    scan: string | undefined,
+  ): Promise<void> {
+    const line = await oneLine(tx, batchId, lineId);
+    const change = planConfirmPick(line, scan);
+    if (!(await closePickLine(store, tx, ctx, batchId, change)))
+      throw fulfillmentErrors.lineClosed(lineId, 'closed');
+    await recordAudit(store, tx, ctx, {
+      action: 'pick_line.confirm',
+      entity: 'pick_batch',
+      entityId: batchId,
+      after: { lineId, sku: line.sku, picked: change.pickedQuantity },
+    });
+  }
+
+  /**
+   * A short pick inside the caller's transaction: the line closes short, the order is flagged
+   * (`wait`: a person decides later), the missing units the shelf was thought to hold are written
+   * off. Answers the line and order as they were, for the choices a flow makes next.
+   */
+  async function shortLineIn(
+    tx: Db,
+    ctx: RequestContext,
+    batchId: string,
+    lineId: string,
+    body: { missing: number; reason: string; choice?: string; consentNote?: string | undefined },
+  ): Promise<{ line: Awaited<ReturnType<typeof oneLine>>; order: OrderRow }> {
+    const line = await oneLine(tx, batchId, lineId);
+    const level = await readLevel(tx, store, line.variantId, line.locationId);
+    const plan = planShortPick(line, body.missing, body.reason, level.onHand - level.reserved);
+    if (!(await closePickLine(store, tx, ctx, batchId, plan.change)))
+      throw fulfillmentErrors.lineClosed(lineId, 'closed');
+    const order = await orderInPicking(tx, line.orderId);
+    const flagged = await changeOrder(store, tx, ctx, order.id, {
+      set: { flagged: true, flagReason: plan.flagReason },
+      expect: { version: order.version },
+      entry: {
+        type: 'order.pick_short',
+        message: plan.flagReason,
+        data: {
+          lineId,
+          sku: line.sku,
+          missing: body.missing,
+          writtenOff: plan.writeOff,
+          choice: body.choice ?? 'wait',
+          ...(body.consentNote ? { consentNote: body.consentNote } : {}),
+        },
+      },
+    });
+    if (!flagged) throw conflict('VERSION_CONFLICT', 'The order changed meanwhile; reload it.');
+    if (plan.writeOff > 0)
+      await writeMovements(store, tx, ctx, [
+        {
+          kind: 'adjust',
+          variantId: line.variantId,
+          locationId: line.locationId,
+          quantity: -plan.writeOff,
+          reason: `Short pick: ${body.reason}`,
+          reference: line.orderNumber,
+        },
+      ]);
+    await recordAudit(store, tx, ctx, {
+      action: 'pick_line.short',
+      entity: 'pick_batch',
+      entityId: batchId,
+      after: {
+        lineId,
+        sku: line.sku,
+        missing: body.missing,
+        writtenOff: plan.writeOff,
+        reason: body.reason,
+        choice: body.choice ?? 'wait',
+      },
+    });
+    return { line, order: { ...order, version: order.version + 1 } };
+  }
+
+  /** Packs an order inside the caller's transaction: the scans are checked again here. */
+  async function completePackIn(
+    tx: Db,
+    ctx: RequestContext,
+    orderId: string,
+    body: z.output<typeof completePackBody>,
+  ): Promise<z.output<typeof packResult>> {
+    const box = findBox(body.boxCode);
+    if (!box) throw new Error(`unreachable: box ${body.boxCode} passed the contract's enum`);
+    const order = await orderInPicking(tx, orderId);
+    const plan = planPack({
+      lines: await packLines(tx, store, orderId),
+      pickLines: await pickLines(tx, store, { orderId }),
+      scans: body.scans,
+      box,
+      weightGrams: body.weightGrams,
+    });
+    const status = await transitionOrder(store, tx, ctx, order, 'pack', {
+      expect: { version: order.version },
+      entry: async () => {
+        await insertPack(store, tx, ctx, orderId, plan);
+        return {
+          type: 'order.packed',
+          message: `Packed in ${plan.boxCode}, ${plan.weightGrams} g`,
+          data: { from: order.status, to: 'packed', boxCode: plan.boxCode, weightGrams: plan.weightGrams },
+        };
+      },
+    });
+    if (!status) throw conflict('VERSION_CONFLICT', 'The order changed meanwhile; reload it.');
+    await recordAudit(store, tx, ctx, {
+      action: 'order.pack',
+      entity: 'order',
+      entityId: orderId,
+      before: { status: order.status },
+      after: { status, boxCode: plan.boxCode, weightGrams: plan.weightGrams, scans: plan.scans.length },
+    });
+    return {
+      orderId,
+      status,
+      boxCode: plan.boxCode,
+      weightGrams: plan.weightGrams,
+      defaultWeightGrams: plan.defaultWeightGrams,
+    };
+  }
 
   async function oneLine(tx: Db, batchId: string, lineId: string) {
     if (!(await findBatch(tx, store, batchId))) throw fulfillmentErrors.batchNotFound(batchId);

@@ -173,6 +173,52 @@ export function createReturnsService(deps: ReturnsDeps) {
     return returnViewOf(row, await linesOfReturn(store.db, store, id));
   }
 
+  /**
+   * Records the inspection of every line inside the caller's transaction (the route's, or a
+   * desktop's `return.receive` push): restock puts the units back on hand (a return_restock
+   * movement where they were sold from); B-stock and write-off leave on-hand as it is.
+   */
+  async function receiveIn(tx: Db, ctx: RequestContext, id: string, body: ReceiveReturnBody) {
+    const row = await findReturn(tx, store, id);
+    if (!row) throw returnErrors.notFound();
+    if (row.status !== 'requested') throw returnErrors.stateConflict(row.status, 'received');
+    const lines = await linesOfReturn(tx, store, id);
+    const inspections = checkInspections(
+      lines.map((l) => l.id),
+      body.lines,
+    );
+    if (!(await markReceived(tx, store, id, inspections, ctx.now)))
+      throw returnErrors.stateConflict('received', 'received');
+    const locations = new Map((await linesOfOrder(tx, store, row.orderId)).map((l) => [l.id, l.locationId]));
+    await inventory.applyMovements(
+      tx,
+      ctx,
+      lines
+        .filter((l) => inspections.get(l.id) === 'restock')
+        .map((l) => ({
+          kind: 'return_restock' as const,
+          variantId: l.variantId,
+          locationId: locations.get(l.orderLineId)!,
+          quantity: l.quantity,
+          reference: id,
+          reason: l.reason,
+        })),
+    );
+    await noteOrder(store, tx, ctx, row.orderId, {
+      type: 'return.received',
+      message: 'Return received and inspected',
+      data: { returnId: id, inspections: Object.fromEntries(inspections) },
+    });
+    await recordChanges(store, tx, 'return', [id], ctx.now);
+    await recordAudit(store, tx, ctx, {
+      action: 'return.receive',
+      entity: 'return',
+      entityId: id,
+      before: { status: 'requested' },
+      after: { status: 'received', inspections: Object.fromEntries(inspections) },
+    });
+  }
+
   return {
     get,
 
@@ -202,50 +248,10 @@ export function createReturnsService(deps: ReturnsDeps) {
      * movement where they were sold from); B-stock and write-off leave on-hand as it is.
      */
     async receive(ctx: RequestContext, id: string, body: ReceiveReturnBody) {
-      const row = await findReturn(store.db, store, id);
-      if (!row) throw returnErrors.notFound();
-      if (row.status !== 'requested') throw returnErrors.stateConflict(row.status, 'received');
-      const lines = await linesOfReturn(store.db, store, id);
-      const inspections = checkInspections(
-        lines.map((l) => l.id),
-        body.lines,
-      );
-      await store.tx(async (tx) => {
-        if (!(await markReceived(tx, store, id, inspections, ctx.now)))
-          throw returnErrors.stateConflict('received', 'received');
-        const locations = new Map(
-          (await linesOfOrder(tx, store, row.orderId)).map((l) => [l.id, l.locationId]),
-        );
-        await inventory.applyMovements(
-          tx,
-          ctx,
-          lines
-            .filter((l) => inspections.get(l.id) === 'restock')
-            .map((l) => ({
-              kind: 'return_restock' as const,
-              variantId: l.variantId,
-              locationId: locations.get(l.orderLineId)!,
-              quantity: l.quantity,
-              reference: id,
-              reason: l.reason,
-            })),
-        );
-        await noteOrder(store, tx, ctx, row.orderId, {
-          type: 'return.received',
-          message: 'Return received and inspected',
-          data: { returnId: id, inspections: Object.fromEntries(inspections) },
-        });
-        await recordChanges(store, tx, 'return', [id], ctx.now);
-        await recordAudit(store, tx, ctx, {
-          action: 'return.receive',
-          entity: 'return',
-          entityId: id,
-          before: { status: 'requested' },
-          after: { status: 'received', inspections: Object.fromEntries(inspections) },
-        });
-      });
+      await store.tx((tx) => receiveIn(tx, ctx, id, body));
       return get(id);
     },
+    receiveIn,
   };
 }
 export type ReturnsService = ReturnType<typeof createReturnsService>;

@@ -14,8 +14,15 @@ export {
   shipmentsOfOrders,
   shipmentView,
 } from './shipments.repo.ts';
-export { HOUSE, type ReservedBlock, reserveSerials } from './tracking-blocks.ts';
+export {
+  HOUSE,
+  holdsSerial,
+  houseNumberUsed,
+  type ReservedBlock,
+  reserveSerials,
+} from './tracking-blocks.ts';
 export { createShippingService, type ShippingService } from './shipping.service.ts';
 export { shippingRoutes } from './shipping.routes.ts';
 export { createParcelTracking, type ParcelTrackingService } from './tracking-store.service.ts';
 export { trackingStoreRoutes } from './tracking-store.routes.ts';
+export { shippingErrors } from './shipping.errors.ts';

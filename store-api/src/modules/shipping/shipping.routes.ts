@@ -138,6 +138,10 @@ export const shippingRoutes = (shipping: ShippingService, deps: ShipmentDeps) =>
     response: trackingBlockView,
     status: 201,
     errors: ['TRACKING_SERIALS_EXHAUSTED'],
-    handler: (ctx, { body }) => shipping.reserveBlock(ctx, body),
+    handler: async (ctx, { body }) => ({
+      ...(await shipping.reserveBlock(ctx, body)),
+      shipFrom: deps.shipFrom,
+      returnUrlBase: deps.returnUrlBase,
+    }),
   }),
 ];

@@ -67,3 +67,32 @@ export async function reserveSerials(
     createdAt: iso(ctx.now),
   };
 }
+
+/** True when `holder` reserved a block containing this serial (a device prints only from its own). */
+export async function holdsSerial(db: Db, store: Store, holder: string, serial: number): Promise<boolean> {
+  const b = store.t.trackingBlocks;
+  const [row] = await db
+    .select({ id: b.id })
+    .from(b)
+    .where(
+      and(
+        eq(b.carrier, HOUSE),
+        eq(b.holder, holder),
+        sql`${b.firstSerial} <= ${serial}`,
+        sql`${b.lastSerial} >= ${serial}`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/** The shipment already carrying this house tracking number, if any (voided ones included). */
+export async function houseNumberUsed(db: Db, store: Store, trackingNumber: string): Promise<boolean> {
+  const s = store.t.shipments;
+  const [row] = await db
+    .select({ id: s.id })
+    .from(s)
+    .where(and(eq(s.carrier, HOUSE), eq(s.trackingNumber, trackingNumber)))
+    .limit(1);
+  return row !== undefined;
+}

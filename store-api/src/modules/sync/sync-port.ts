@@ -5,6 +5,7 @@ import {
   type EntityName,
   type EntityRow,
   type FirstResult,
+  type FulfillmentEffect,
   rowKey,
 } from '@shoebox/sync/protocol';
 import {
@@ -52,7 +53,24 @@ const direct: Readonly<Record<string, EntityName>> = {
   order: 'order',
   order_line: 'orderLine',
   order_note: 'orderNote',
+  pick_batch: 'pickBatch',
+  shipment: 'shipment',
+  return: 'return',
 };
+
+/**
+ * Writes the warehouse steps (pick, pack, ship, void, receive a return; decision 0040) inside the
+ * push transaction. Built by flows/sync-fulfillment.flow.ts from the fulfillment, shipping and
+ * returns modules, which check their own rules again; a refusal throws their DomainError.
+ */
+export interface FulfillmentWriter {
+  write(
+    tx: Db,
+    ctx: RequestContext,
+    effect: FulfillmentEffect,
+    w: { deviceId: string; mutationId: string },
+  ): Promise<'ok' | 'stale'>;
+}
 
 /** Stock movements a plan may ask for, and the codes writeMovements refuses them with (a lost race). */
 const stockRefusals = new Set(['INSUFFICIENT_STOCK', 'INSUFFICIENT_RESERVED']);
@@ -120,7 +138,12 @@ const eventBetween = (from: EntityRow<'order'>['status'], to: string): OrderEven
  * The port for one request: writes are made as `ctx`'s staff member (the ledger, the timeline and
  * the audit log name them), at the time each transaction starts.
  */
-export function createSyncPort(store: Store, serverId: string, ctx: RequestContext): SyncServerPort {
+export function createSyncPort(
+  store: Store,
+  serverId: string,
+  ctx: RequestContext,
+  fulfillment: FulfillmentWriter,
+): SyncServerPort {
   const products = createProductService(store);
   const r = store.t.syncResults;
 
@@ -235,6 +258,13 @@ export function createSyncPort(store: Store, serverId: string, ctx: RequestConte
                 baseVersion: effect.fromVersion,
               });
               return 'ok';
+            } catch (error) {
+              if (error instanceof DomainError && error.code === 'VERSION_CONFLICT') return 'stale';
+              throw refusedBy(error);
+            }
+          default:
+            try {
+              return await fulfillment.write(tx, c, effect, w);
             } catch (error) {
               if (error instanceof DomainError && error.code === 'VERSION_CONFLICT') return 'stale';
               throw refusedBy(error);

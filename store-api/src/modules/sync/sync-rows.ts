@@ -2,6 +2,7 @@ import { type AnyRow, type EntityName, rowKey, stockLevelId } from '@shoebox/syn
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Store } from '../../db/client.ts';
 import { chunks } from '../../lib/batch.ts';
+import { loadPickBatches, loadReturns, loadShipments } from './sync-fulfillment-rows.ts';
 
 /**
  * The rows desktops mirror, read from store-api's tables in sync's shapes (sync/src/protocol/
@@ -193,6 +194,9 @@ const loaders: Record<EntityName, Loader> = {
       createdAt: num(r.createdAt),
     }));
   },
+  pickBatch: loadPickBatches,
+  shipment: loadShipments,
+  return: loadReturns,
 };
 
 /** Notes written in the back office have no device: they show as the back office's. */
