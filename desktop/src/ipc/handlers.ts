@@ -12,6 +12,7 @@ import { catalogSpecs } from './handlers/catalog.ts';
 import { dashboardSpecs } from './handlers/dashboard.ts';
 import { fulfillmentSpecs } from './handlers/fulfillment.ts';
 import { inventorySpecs } from './handlers/inventory.ts';
+import { orderMoneySpecs } from './handlers/order-money.ts';
 import { orderSpecs } from './handlers/orders.ts';
 import { printingSpecs } from './handlers/printing.ts';
 import { sessionSpecs } from './handlers/session.ts';
@@ -24,6 +25,7 @@ export const handlerSpecs = {
   ...catalogSpecs,
   ...inventorySpecs,
   ...orderSpecs,
+  ...orderMoneySpecs,
   ...dashboardSpecs,
   ...fulfillmentSpecs,
 } as const;

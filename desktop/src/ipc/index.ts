@@ -9,5 +9,6 @@ export * from './spec.ts';
 export * from './shapes/catalog.ts';
 export * from './shapes/dashboard.ts';
 export * from './shapes/inventory.ts';
+export * from './shapes/order-money.ts';
 export * from './shapes/orders.ts';
 export * from './shapes/sync.ts';

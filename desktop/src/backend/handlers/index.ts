@@ -10,6 +10,7 @@ import { catalogHandlers } from './catalog.ts';
 import type { HandlerContext } from './context.ts';
 import { dashboardHandlers } from './dashboard.ts';
 import { inventoryHandlers } from './inventory.ts';
+import { orderMoneyHandlers } from './order-money.ts';
 import { orderHandlers } from './orders.ts';
 import { productHandlers } from './products.ts';
 import { syncHandlers } from './sync.ts';
@@ -40,6 +41,7 @@ export function createDomainHandlers(deps: {
     ...productHandlers(ctx),
     ...inventoryHandlers(ctx),
     ...orderHandlers(ctx),
+    ...orderMoneyHandlers(ctx),
     ...dashboardHandlers(ctx),
   };
 }

@@ -16,6 +16,7 @@ import {
   type Session,
   type SyncStatus,
 } from '../../ipc/index.ts';
+import { withAdminFakes } from './fake-admin.ts';
 import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
@@ -72,7 +73,11 @@ export function createFakeBackend(options: { orders?: number } = {}): FakeBacken
   };
 
   const handlers: Partial<Handlers> = {
-    ...shopHandlers(shop, () => session),
+    ...withAdminFakes(
+      shopHandlers(shop, () => session),
+      shop,
+      () => session,
+    ),
     'session.signIn': async ({ email, password, code }) => {
       const person = people[email];
       if (!person || person.password !== password)
