@@ -16,6 +16,7 @@ import { orderMoneySpecs } from './handlers/order-money.ts';
 import { orderSpecs } from './handlers/orders.ts';
 import { printingSpecs } from './handlers/printing.ts';
 import { sessionSpecs } from './handlers/session.ts';
+import { settingsSpecs } from './handlers/settings.ts';
 import { syncSpecs } from './handlers/sync.ts';
 
 export const handlerSpecs = {
@@ -28,6 +29,7 @@ export const handlerSpecs = {
   ...orderMoneySpecs,
   ...dashboardSpecs,
   ...fulfillmentSpecs,
+  ...settingsSpecs,
 } as const;
 
 type Specs = typeof handlerSpecs;

@@ -11,4 +11,5 @@ export * from './shapes/dashboard.ts';
 export * from './shapes/inventory.ts';
 export * from './shapes/order-money.ts';
 export * from './shapes/orders.ts';
+export * from './shapes/settings.ts';
 export * from './shapes/sync.ts';

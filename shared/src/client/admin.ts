@@ -178,6 +178,10 @@ export function adminEndpoints(request: ReturnType<typeof createRequest>) {
         send('POST', '/admin/api-keys', c.createdApiKey, { body }),
       revoke: (id: string) => request<void>('DELETE', `/admin/api-keys/${seg(id)}`, null),
     },
+    devices: {
+      list: () => get('/admin/devices', z.array(c.deviceListEntry)),
+      revoke: (id: string) => send('POST', `/admin/devices/${seg(id)}/revoke`, c.device),
+    },
     auditLog: (query?: QueryOf<typeof c.auditQuery>) =>
       get('/admin/audit-log', c.pageOf(c.auditEntry), { query }),
   };

@@ -13,6 +13,7 @@ import { inventoryHandlers } from './inventory.ts';
 import { orderMoneyHandlers } from './order-money.ts';
 import { orderHandlers } from './orders.ts';
 import { productHandlers } from './products.ts';
+import { settingsHandlers } from './settings.ts';
 import { syncHandlers } from './sync.ts';
 
 export type { HandlerContext } from './context.ts';
@@ -42,6 +43,7 @@ export function createDomainHandlers(deps: {
     ...inventoryHandlers(ctx),
     ...orderHandlers(ctx),
     ...orderMoneyHandlers(ctx),
+    ...settingsHandlers(ctx),
     ...dashboardHandlers(ctx),
   };
 }

@@ -22,6 +22,7 @@ import CategoryOutlined from '@mui/icons-material/CategoryOutlined';
 import { ProductDetailScreen, ProductsScreen } from '../features/products/ProductsScreen.tsx';
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
+import { settingsScreens } from '../features/settings/settings-routes.ts';
 import { allows } from '../lib/session.tsx';
 import type { Shortcut } from './screen-keys.ts';
 
@@ -147,6 +148,7 @@ export const screens: readonly ScreenRoute[] = [
     keywords: 'settings device version server',
     Screen: AboutScreen,
   },
+  ...settingsScreens,
 ];
 
 export const screensFor = (list: readonly ScreenRoute[], session: Session | null | undefined) =>

@@ -7,6 +7,7 @@ import { DomainError } from '@shoebox/shared';
 import type { Handlers, OrderDetail, Session } from '../../ipc/index.ts';
 import { fakeId } from './fake-data.ts';
 import type { FakeShop } from './fake-shop.ts';
+import { createFakeSettings, settingsHandlers } from './fake-settings.ts';
 
 type Refund = NonNullable<OrderDetail['refunds']>[number];
 type TimelineEntry = OrderDetail['timeline'][number];
@@ -53,6 +54,7 @@ export function withAdminFakes(
   const actor = () => session()?.user.name ?? null;
   return {
     ...base,
+    ...settingsHandlers(shop, createFakeSettings(), session),
     'orders.detail': ({ orderId }) => detail(orderId),
     'orders.cancel': async ({ orderId, reason }) => {
       requireServer(shop, 'Cancelling an order');
