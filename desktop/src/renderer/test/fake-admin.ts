@@ -52,6 +52,26 @@ export function withAdminFakes(
     };
   };
   const actor = () => session()?.user.name ?? null;
+  const addRefund = (orderId: string, amountMinor: number, reason: string, at: string) => {
+    const n = (state.refunds.get(orderId)?.length ?? 0) + 1;
+    push(state.refunds, orderId, {
+      id: fakeId(12, n),
+      amountMinor,
+      reason,
+      status: 'succeeded',
+      providerRefundId: `re_fake_${n}`,
+      createdBy: actor(),
+      createdAt: at,
+      updatedAt: at,
+    });
+    const euros = `€${(amountMinor / 100).toFixed(2)}`;
+    push(state.timeline, orderId, {
+      type: 'refund.succeeded',
+      message: `Refunded ${euros}: ${reason}`,
+      at,
+      actorName: actor(),
+    });
+  };
   return {
     ...base,
     ...settingsHandlers(shop, createFakeSettings(), session),
@@ -63,8 +83,13 @@ export function withAdminFakes(
       if (!order) throw new DomainError('not_found', 'ORDER_NOT_FOUND', 'There is no such order.');
       if (!['pending_payment', 'paid', 'picking', 'packed'].includes(order.status))
         throw new DomainError('conflict', 'ILLEGAL_ORDER_TRANSITION', 'The order has left the shop.');
+      // As on the API, cancelling a paid order refunds what is left of it.
+      const before = await detail(orderId);
+      const total = before.totals?.totalMinor ?? 0;
+      const left = order.status === 'pending_payment' ? 0 : total - (before.totals?.refundedMinor ?? 0);
       order.status = 'cancelled';
       const at = new Date().toISOString();
+      if (left > 0) addRefund(orderId, left, `Cancelled: ${reason}`, at);
       push(state.timeline, orderId, {
         type: 'order.cancelled',
         message: `Cancelled: ${reason}`,
@@ -84,25 +109,7 @@ export function withAdminFakes(
           'REFUND_EXCEEDS_REFUNDABLE',
           'That is more than is left to refund.',
         );
-      const at = new Date().toISOString();
-      const n = (state.refunds.get(orderId)?.length ?? 0) + 1;
-      push(state.refunds, orderId, {
-        id: fakeId(12, n),
-        amountMinor,
-        reason,
-        status: 'succeeded',
-        providerRefundId: `re_fake_${n}`,
-        createdBy: actor(),
-        createdAt: at,
-        updatedAt: at,
-      });
-      const euros = `€${(amountMinor / 100).toFixed(2)}`;
-      push(state.timeline, orderId, {
-        type: 'refund.succeeded',
-        message: `Refunded ${euros}: ${reason}`,
-        at,
-        actorName: actor(),
-      });
+      addRefund(orderId, amountMinor, reason, new Date().toISOString());
       return detail(orderId);
     },
   };

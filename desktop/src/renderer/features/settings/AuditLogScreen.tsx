@@ -57,7 +57,12 @@ const columns = (names: Map<string, string>) => [
   col.accessor((e) => auditEntities[e.entity] ?? e.entity, { id: 'entity', header: 'Record' }),
   col.accessor('entityId', {
     header: 'Id',
-    cell: (c) => <span style={{ fontFamily: 'ui-monospace, monospace' }}>{c.getValue().slice(0, 13)}</span>,
+    // The end of an id tells records apart (the start of a UUIDv7 is its time); the whole id on hover.
+    cell: (c) => (
+      <span title={c.getValue()} style={{ fontFamily: 'ui-monospace, monospace' }}>
+        …{c.getValue().slice(-8)}
+      </span>
+    ),
   }),
   col.accessor((e) => changeWords(e.before, e.after), {
     id: 'change',

@@ -56,25 +56,29 @@ function AddForm(props: {
   return (
     <Stack spacing={1}>
       <Stack
-        direction="row"
+        direction={props.withName ? 'column' : 'row'}
         spacing={1}
         component="form"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
+        sx={{ alignItems: props.withName ? 'stretch' : 'flex-start' }}
       >
         <TextField
           label="Code"
           value={code}
           onChange={(e) => setCode(e.target.value.toUpperCase())}
           helperText="Letters, digits and dashes, like A-01"
-          sx={{ width: 200 }}
+          sx={props.withName ? {} : { width: 200 }}
         />
-        {props.withName && (
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} sx={{ flex: 1 }} />
-        )}
-        <Button type="submit" variant="outlined" disabled={!ready} sx={{ alignSelf: 'flex-start', mt: 1 }}>
+        {props.withName && <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} />}
+        <Button
+          type="submit"
+          variant="outlined"
+          disabled={!ready}
+          sx={{ alignSelf: 'flex-start', mt: props.withName ? 0 : 1 }}
+        >
           {props.label}
         </Button>
       </Stack>

@@ -133,7 +133,11 @@ function Enrol({ onConfirmed }: { onConfirmed(codes: string[]): void }) {
           label="Code from the app"
           value={code}
           onChange={(e) => setCode(e.target.value.replace(/\D/g, '').slice(0, 6))}
-          slotProps={{ htmlInput: { inputMode: 'numeric', autoComplete: 'one-time-code', style: mono } }}
+          slotProps={{
+            htmlInput: { inputMode: 'numeric', autoComplete: 'one-time-code', style: mono },
+            // Shrunk from the start: with autoFocus on mount the outline's gap is measured too early.
+            inputLabel: { shrink: true },
+          }}
           autoFocus
         />
         <Button type="submit" variant="contained" disabled={code.length !== 6}>
