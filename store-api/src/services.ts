@@ -16,7 +16,7 @@ import { createCouponsService } from './modules/coupons/index.ts';
 import { createStaffSignIn } from './modules/auth/index.ts';
 import { createTwoFactorService } from './modules/auth/index.ts';
 import { createCheckoutService } from './flows/deps.ts';
-import { createAccountService } from './modules/account/index.ts';
+import { createAccountService, createAdminCustomersService } from './modules/account/index.ts';
 import { findCustomerById } from './modules/auth/index.ts';
 import { iso } from './lib/time.ts';
 
@@ -66,6 +66,7 @@ export function createServices(store: Store, config: Config) {
   const inventory = createInventoryService(store);
   return {
     auth,
+    customers: createAdminCustomersService({ store, orders }),
     staffSignIn,
     twoFactor,
     account,

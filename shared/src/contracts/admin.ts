@@ -11,3 +11,4 @@ export * from './staff-security.ts';
 export * from './fulfillment.ts';
 export * from './returns.ts';
 export * from './devices.ts';
+export * from './customers-admin.ts';

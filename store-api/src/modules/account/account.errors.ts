@@ -13,6 +13,8 @@ export const accountErrors = {
       limit: MAX_WISHLIST_ITEMS,
     }),
   productNotFound: () => new DomainError('not_found', 'PRODUCT_NOT_FOUND', 'No product with this slug.'),
+  customerNotFound: () =>
+    new DomainError('not_found', 'CUSTOMER_NOT_FOUND', 'There is no customer with that id.'),
   customerOnly: () =>
     new DomainError('unauthenticated', 'CUSTOMER_SIGN_IN_REQUIRED', 'Sign in to your shop account first.'),
 };
