@@ -195,7 +195,9 @@ describe('managers and owners: money, settings (online only)', () => {
     await page.getByRole('radio', { name: 'Chosen lines' }).check();
     await page.getByRole('dialog').getByRole('checkbox').first().check();
     await page.getByLabel(/Why/).fill('Left shoe scuffed on arrival');
-    await expect.poll(() => page.getByRole('dialog').getByRole('heading').textContent()).toMatch(/^Refund €\d/);
+    await expect
+      .poll(() => page.getByRole('dialog').getByRole('heading').textContent())
+      .toMatch(/^Refund €\d/);
     await expect.poll(() => page.getByRole('button', { name: /^Refund €\d/ }).isEnabled()).toBe(true);
     await shot('order-refund-confirm');
   }, 60_000);
