@@ -19,7 +19,7 @@ import { shippingRoutes, trackingStoreRoutes } from './modules/shipping/index.ts
 import { returnsRoutes } from './modules/returns/index.ts';
 import { syncRoutes } from './modules/sync/index.ts';
 import type { Services } from './services.ts';
-import { accountRoutes } from './modules/account/index.ts';
+import { accountRoutes, adminCustomersRoutes } from './modules/account/index.ts';
 import { eraseCustomer } from './flows/erase-customer.flow.ts';
 import { reviewsRoutes } from './modules/reviews/index.ts';
 import { backInStockRoutes } from './modules/back-in-stock/index.ts';
@@ -51,6 +51,7 @@ export function allRoutes(store: Store, services: Services): RouteSpec[] {
           password,
         ),
     }),
+    ...adminCustomersRoutes(services.customers),
 
     ...fulfillmentRoutes(services.fulfillment),
     ...shippingRoutes(services.shipping, services.shipments),

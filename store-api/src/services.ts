@@ -16,7 +16,7 @@ import { createCouponsService } from './modules/coupons/index.ts';
 import { createStaffSignIn } from './modules/auth/index.ts';
 import { createTwoFactorService } from './modules/auth/index.ts';
 import { createCheckoutService } from './flows/deps.ts';
-import { createAccountService } from './modules/account/index.ts';
+import { createAccountService, createAdminCustomersService } from './modules/account/index.ts';
 import { findCustomerById } from './modules/auth/index.ts';
 import { iso } from './lib/time.ts';
 
@@ -84,6 +84,7 @@ export function createServices(store: Store, config: Config) {
   return {
     backInStock,
     auth,
+    customers: createAdminCustomersService({ store, orders }),
     staffSignIn,
     twoFactor,
     account,

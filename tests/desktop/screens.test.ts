@@ -262,3 +262,62 @@ describe('warehouse screens in chromium', () => {
     await shot('printers');
   }, 120_000);
 });
+
+describe('managers and owners: money, settings (online only)', () => {
+  it('order detail: the refund confirmation names the amount and the customer', async () => {
+    await open('/orders?f.status=paid', { role: 'manager', orders: '60' });
+    await page.getByRole('table', { name: 'Orders' }).waitFor({ timeout: 30_000 });
+    await page.locator('tbody tr').first().click();
+    await page.getByRole('button', { name: 'Refund…' }).click();
+    await page.getByRole('radio', { name: 'Chosen lines' }).check();
+    await page.getByRole('dialog').getByRole('checkbox').first().check();
+    await page.getByLabel(/Why/).fill('Left shoe scuffed on arrival');
+    await expect
+      .poll(() => page.getByRole('dialog').getByRole('heading').textContent())
+      .toMatch(/^Refund €\d/);
+    await expect.poll(() => page.getByRole('button', { name: /^Refund €\d/ }).isEnabled()).toBe(true);
+    await shot('order-refund-confirm');
+  }, 60_000);
+
+  it('order detail after a cancel: the reason in the timeline', async () => {
+    await open('/orders?f.status=paid', { role: 'owner', orders: '60' });
+    await page.getByRole('table', { name: 'Orders' }).waitFor({ timeout: 30_000 });
+    await page.locator('tbody tr').first().click();
+    await page.getByRole('button', { name: 'Cancel order…' }).click();
+    await page.getByLabel(/Why/).fill('Customer ordered the wrong size twice');
+    await page.getByRole('button', { name: 'Cancel the order' }).click();
+    await page.getByText('Cancelled: Customer ordered the wrong size twice').waitFor();
+    await shot('order-cancelled');
+  }, 60_000);
+
+  it('settings index, staff, devices, API keys, audit log, locations, two-factor', async () => {
+    await open('/settings', { role: 'owner', orders: '5' });
+    await page.getByRole('list', { name: 'Settings sections' }).waitFor({ timeout: 30_000 });
+    await shot('settings');
+    for (const [path, ready, name] of [
+      ['/settings/staff', 'Staff', 'settings-staff'],
+      ['/settings/devices', 'Devices', 'settings-devices'],
+      ['/settings/api-keys', 'API keys', 'settings-api-keys'],
+      ['/settings/audit-log', 'Audit log', 'settings-audit-log'],
+    ] as const) {
+      await open(path, { role: 'owner', orders: '5' });
+      await page.getByRole('table', { name: ready }).waitFor({ timeout: 30_000 });
+      await shot(name);
+    }
+    await open('/settings/locations', { role: 'owner', orders: '5' });
+    await page.getByRole('list', { name: 'Bins in Main stockroom' }).waitFor({ timeout: 30_000 });
+    await shot('settings-locations');
+    await open('/settings/staff', { role: 'owner', orders: '5' });
+    await page.getByRole('table', { name: 'Staff' }).waitFor({ timeout: 30_000 });
+    await page.getByText('Marta Manager').click();
+    await page.getByRole('table', { name: 'Sign-in history' }).waitFor();
+    await shot('settings-staff-person');
+    await open('/settings/security', { role: 'manager', orders: '5' });
+    await page.getByRole('button', { name: 'Set up two-factor' }).click({ timeout: 30_000 });
+    await page.getByTestId('two-factor-secret').waitFor();
+    await shot('settings-two-factor');
+    await open('/settings/devices', { role: 'owner', orders: '5', offline: '1' });
+    await page.getByText(/Managing devices needs a connection/).waitFor({ timeout: 30_000 });
+    await shot('settings-offline');
+  }, 300_000);
+});

@@ -7,6 +7,7 @@ import type { AdminOrderDetail } from '@shoebox/shared/contracts';
 import { createShoeboxClient, isShoeboxApiError } from '@shoebox/shared/client';
 import { type ArgsOf, ipcError, type ResultOf } from '../ipc/index.ts';
 import type { BackendConfig } from './config.ts';
+import { createAdminApi } from './server-admin.ts';
 import { isUnreachable } from './session.ts';
 import type { SyncAuth } from './sync/sync-auth.ts';
 
@@ -28,6 +29,13 @@ export function createServerReads(
     );
 
   return {
+    /** Managers' and owners' online work (server-admin.ts). */
+    admin: createAdminApi({
+      api: api.admin,
+      online,
+      hasToken: async () => Boolean(await auth.accessToken()),
+    }),
+
     async movements(args: ArgsOf<'inventory.movements'>): Promise<ResultOf<'inventory.movements'>> {
       if (!(await auth.accessToken())) throw unreachable();
       try {

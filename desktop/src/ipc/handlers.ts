@@ -12,10 +12,12 @@ import { catalogSpecs } from './handlers/catalog.ts';
 import { dashboardSpecs } from './handlers/dashboard.ts';
 import { fulfillmentSpecs } from './handlers/fulfillment.ts';
 import { inventorySpecs } from './handlers/inventory.ts';
+import { orderMoneySpecs } from './handlers/order-money.ts';
 import { orderSpecs } from './handlers/orders.ts';
 import { printingSpecs } from './handlers/printing.ts';
 import { productAdminSpecs } from './handlers/products.ts';
 import { sessionSpecs } from './handlers/session.ts';
+import { settingsSpecs } from './handlers/settings.ts';
 import { syncSpecs } from './handlers/sync.ts';
 
 export const handlerSpecs = {
@@ -26,8 +28,10 @@ export const handlerSpecs = {
   ...productAdminSpecs,
   ...inventorySpecs,
   ...orderSpecs,
+  ...orderMoneySpecs,
   ...dashboardSpecs,
   ...fulfillmentSpecs,
+  ...settingsSpecs,
 } as const;
 
 type Specs = typeof handlerSpecs;

@@ -9,6 +9,8 @@ export * from './spec.ts';
 export * from './shapes/catalog.ts';
 export * from './shapes/dashboard.ts';
 export * from './shapes/inventory.ts';
+export * from './shapes/order-money.ts';
 export * from './shapes/orders.ts';
+export * from './shapes/settings.ts';
 export * from './shapes/sync.ts';
 export * from './shapes/products.ts';

@@ -190,6 +190,15 @@ export function adminEndpoints(request: ReturnType<typeof createRequest>) {
         send('POST', '/admin/api-keys', c.createdApiKey, { body }),
       revoke: (id: string) => request<void>('DELETE', `/admin/api-keys/${seg(id)}`, null),
     },
+    customers: {
+      list: (query?: QueryOf<typeof c.adminCustomerListQuery>) =>
+        get('/admin/customers', c.adminCustomerPage, { query }),
+      get: (id: string) => get(`/admin/customers/${seg(id)}`, c.adminCustomerDetail),
+    },
+    devices: {
+      list: () => get('/admin/devices', z.array(c.deviceListEntry)),
+      revoke: (id: string) => send('POST', `/admin/devices/${seg(id)}/revoke`, c.device),
+    },
     auditLog: (query?: QueryOf<typeof c.auditQuery>) =>
       get('/admin/audit-log', c.pageOf(c.auditEntry), { query }),
   };

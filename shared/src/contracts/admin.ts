@@ -12,3 +12,4 @@ export * from './fulfillment.ts';
 export * from './returns.ts';
 export * from './devices.ts';
 export * from './reviews.ts';
+export * from './customers-admin.ts';

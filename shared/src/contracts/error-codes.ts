@@ -70,6 +70,7 @@ const domain = {
   // 404: the resource in the URL (or the cart of the token) does not exist. The catalog answers
   // 422 for an id a body refers to; routes say so per code.
   ADDRESS_NOT_FOUND: 404,
+  CUSTOMER_NOT_FOUND: 404,
   API_KEY_NOT_FOUND: 404,
   BRAND_NOT_FOUND: 404,
   CART_LINE_NOT_FOUND: 404,

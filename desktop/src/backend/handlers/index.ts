@@ -12,9 +12,11 @@ import type { HandlerContext } from './context.ts';
 import { dashboardHandlers } from './dashboard.ts';
 import { type FulfillmentDeps, fulfillmentHandlers } from './fulfillment.ts';
 import { inventoryHandlers } from './inventory.ts';
+import { orderMoneyHandlers } from './order-money.ts';
 import { orderHandlers } from './orders.ts';
 import { productAdminHandlers } from './product-admin.ts';
 import { productHandlers } from './products.ts';
+import { settingsHandlers } from './settings.ts';
 import { syncHandlers } from './sync.ts';
 
 export type { HandlerContext } from './context.ts';
@@ -49,6 +51,8 @@ export function createDomainHandlers(deps: {
     ...productAdminHandlers(ctx),
     ...inventoryHandlers(ctx),
     ...orderHandlers(ctx),
+    ...orderMoneyHandlers(ctx),
+    ...settingsHandlers(ctx),
     ...dashboardHandlers(ctx),
     ...fulfillmentHandlers(ctx, { ...deps.fulfillment, ...deps.fulfillment.packFor(view) }),
   };

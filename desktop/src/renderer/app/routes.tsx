@@ -26,6 +26,7 @@ import { ProductsScreen, productsShortcuts } from '../features/products/Products
 import { HomeScreen } from '../features/home/HomeScreen.tsx';
 import { printersScreen, warehouseScreens } from '../features/fulfillment/routes.ts';
 import { AboutScreen } from '../features/settings/AboutScreen.tsx';
+import { settingsScreens } from '../features/settings/settings-routes.ts';
 import { allows } from '../lib/session.tsx';
 import type { Shortcut } from './screen-keys.ts';
 
@@ -175,6 +176,7 @@ export const screens: readonly ScreenRoute[] = [
     Screen: AboutScreen,
   },
   printersScreen,
+  ...settingsScreens,
 ];
 
 export const screensFor = (list: readonly ScreenRoute[], session: Session | null | undefined) =>

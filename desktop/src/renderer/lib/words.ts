@@ -39,6 +39,9 @@ const byCode: Record<string, Omit<ErrorWords, 'code'>> = {
 };
 
 export function errorWords(error: Pick<DomainError, 'code' | 'message'>): ErrorWords {
+  // The backend says what needed the server and what still works: keep its words as the advice.
+  if (error.code === 'API_UNREACHABLE')
+    return { ...serverUnreachable, next: error.message, code: error.code };
   const known = byCode[error.code];
   return known ? { ...known, code: error.code } : { title: error.message, code: error.code };
 }

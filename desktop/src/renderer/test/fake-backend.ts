@@ -23,6 +23,7 @@ import {
   warehouseHandlers,
 } from './fake-fulfillment.ts';
 import { createFakeCatalog, type FakeCatalog, productFakes } from './fake-products.ts';
+import { withAdminFakes } from './fake-admin.ts';
 import { createFakeShop, type FakeShop, receipt, shopHandlers } from './fake-shop.ts';
 
 const people: Record<string, { password: string; name: string; role: Role; code?: string }> = {
@@ -86,7 +87,7 @@ export function createFakeBackend(options: { orders?: number } & FakeWarehouseOp
   const catalog = createFakeCatalog();
   const shopped = shopHandlers(shop, () => session);
   const handlers: Partial<Handlers> = {
-    ...shopped,
+    ...withAdminFakes(shopped, shop, () => session),
     ...warehouseHandlers(shop, warehouse, () => session, options),
     ...productFakes(shop, catalog, shopped),
     'session.signIn': async ({ email, password, code }) => {

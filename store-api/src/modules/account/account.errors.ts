@@ -14,6 +14,8 @@ export const accountErrors = {
       limit: MAX_WISHLIST_ITEMS,
     }),
   productNotFound: () => catalogLookupErrors.productNotFound('slug'),
+  customerNotFound: () =>
+    new DomainError('not_found', 'CUSTOMER_NOT_FOUND', 'There is no customer with that id.'),
   customerOnly: () =>
     new DomainError('unauthenticated', 'CUSTOMER_SIGN_IN_REQUIRED', 'Sign in to your shop account first.'),
 };

@@ -41,7 +41,7 @@ function customerId(ctx: RequestContext): string {
   return ctx.actor.id;
 }
 
-function addressView(row: repo.AddressRow): AccountAddress {
+export function addressView(row: repo.AddressRow): AccountAddress {
   return {
     id: row.id,
     label: row.label,

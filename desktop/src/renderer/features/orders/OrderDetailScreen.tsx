@@ -30,6 +30,7 @@ import { money, size, when } from '../../lib/format.ts';
 import { useSession } from '../../lib/session.tsx';
 import { useInvoke } from '../../lib/use-invoke.ts';
 import { Kbd } from '../inventory/InventoryScreen.tsx';
+import { OrderMoneyActions } from './OrderMoneyActions.tsx';
 import { StatusChip, transitionWords } from './order-words.tsx';
 
 export const orderDetailShortcuts = [
@@ -134,6 +135,7 @@ function Order({ order, reload }: { order: OrderDetail; reload(): void }) {
                 {transitionWords[e]?.label ?? e} <Kbd>{transitionWords[e]?.key ?? ''}</Kbd>
               </Button>
             ))}
+          <OrderMoneyActions order={order} onChanged={reload} />
         </Stack>
       }
     >
