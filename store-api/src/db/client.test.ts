@@ -11,6 +11,7 @@ import { createProductFixture } from '../test-support/catalog-fixtures.ts';
 import { startTestApp, type TestApp, testDialect } from '../test-support/harness.ts';
 import { openStore } from './client.ts';
 import { deferRows, rowReader } from './rows.ts';
+import { withSavepoint } from './savepoint.ts';
 
 describe(`store helpers (${testDialect})`, () => {
   let t: TestApp;
@@ -41,6 +42,36 @@ describe(`store helpers (${testDialect})`, () => {
     );
     expect(rows).toEqual([{ jobId: 'raw-a', holder: 'me' }]);
     expect(await t.store.run(t.store.db, sql`delete from job_leases where job_id = ${'raw-none'}`)).toBe(0);
+  });
+
+  it('a savepoint rolled back undoes its statements and its deferred rows; the rest of the transaction commits', async () => {
+    const deferLease = (tx: Parameters<typeof deferRows>[1], jobId: string) =>
+      deferRows(t.store, tx, t.store.t.jobLeases, [{ jobId, holder: '', leaseUntil: 0, lastTickAt: 0 }]);
+    await t.store.tx(async (tx) => {
+      await t.store.run(tx, insertLease('sp-before'));
+      await deferLease(tx, 'sp-deferred-before');
+      await expect(
+        withSavepoint(t.store, tx, async () => {
+          await t.store.run(tx, insertLease('sp-undone'));
+          await deferLease(tx, 'sp-deferred-undone');
+          throw new Error('refused');
+        }),
+      ).rejects.toThrow('refused');
+      await withSavepoint(t.store, tx, async () => {
+        await t.store.run(tx, insertLease('sp-kept'));
+        await deferLease(tx, 'sp-deferred-kept');
+      });
+    });
+    const kept = await t.store.all<{ jobId: string }>(
+      t.store.db,
+      sql`select job_id as jobId from job_leases where job_id like ${'sp-%'} order by job_id`,
+    );
+    expect(kept.map((r) => r.jobId)).toEqual([
+      'sp-before',
+      'sp-deferred-before',
+      'sp-deferred-kept',
+      'sp-kept',
+    ]);
   });
 
   it('runs before-commit hooks once per key at the end of the transaction, and not at all on rollback', async () => {

@@ -155,3 +155,23 @@ export async function deferRows<T extends Table>(
   list.push(...rows);
   byTable.set(table, list);
 }
+
+/** How many rows each table had waiting in `tx` at a savepoint (see db/savepoint.ts). */
+export type DeferredMark = ReadonlyMap<Table, number>;
+
+export function markDeferred(tx: Db): DeferredMark {
+  return new Map(
+    [...(deferredByTx.get(tx) ?? new Map<Table, unknown[]>())].map(([t, list]) => [t, list.length]),
+  );
+}
+
+/** Forgets the rows deferred since `mark`: their savepoint was rolled back, so they never happened. */
+export function rewindDeferred(tx: Db, mark: DeferredMark): void {
+  const byTable = deferredByTx.get(tx);
+  if (!byTable) return;
+  for (const [table, list] of byTable) {
+    const kept = mark.get(table) ?? 0;
+    if (kept === 0) byTable.delete(table);
+    else list.length = kept;
+  }
+}

@@ -258,6 +258,36 @@ describe('SyncClient', () => {
     expect(shop.level('v4', 'L1')).toMatchObject({ onHand: 7 });
   });
 
+  it('a mutation made while a sync is running leaves the next attempt due at once, not a poll interval away', async () => {
+    const { shop, client } = await setup();
+    const syncing = client.sync();
+    const made = client.mutate('inventory.receive', { variantId: 'v1', locationId: 'L1', quantity: 1 });
+    await Promise.all([syncing, made]);
+    expect(client.status().nextAttemptAt).toBeLessThanOrEqual(shop.clock.t);
+    await client.sync();
+    expect(client.status().pending).toBe(0);
+    // With nothing made meanwhile, the next attempt waits for the poll interval again.
+    expect(client.status().nextAttemptAt).toBeGreaterThan(shop.clock.t);
+  });
+
+  it('queues several intents together, or none when one is invalid', async () => {
+    const { store, client } = await setup();
+    const before = await onHand(client);
+    await expect(
+      client.mutateMany([
+        { name: 'inventory.receive', args: { variantId: 'v1', locationId: 'L1', quantity: 2 } },
+        { name: 'inventory.receive', args: { variantId: 'v1', locationId: 'L1', quantity: 0 } },
+      ]),
+    ).rejects.toMatchObject({ code: 'MUTATION_ARGS_INVALID' });
+    expect(store.disk.outbox).toEqual([]);
+    const made = await client.mutateMany([
+      { name: 'inventory.receive', args: { variantId: 'v1', locationId: 'L1', quantity: 2 } },
+      { name: 'inventory.receive', args: { variantId: 'v1', locationId: 'L1', quantity: 3 } },
+    ]);
+    expect(store.disk.outbox.map((e) => e.envelope.id)).toEqual(made.map((e) => e.id));
+    expect(await onHand(client)).toBe((before ?? 0) + 5);
+  });
+
   it('refuses invalid args locally and records nothing', async () => {
     const { store, client } = await setup();
     await expect(

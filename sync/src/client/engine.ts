@@ -45,6 +45,9 @@ export interface SyncClientOptions {
 
 export const DEFAULT_POLL_MS = 30_000;
 
+/** One intent for `mutateMany`: a mutation's name and its arguments. */
+export type Intent = { [N in MutationName]: { name: N; args: MutationArgs<N> } }[MutationName];
+
 /** Thrown when the server's answer cannot be used; treated like a failed attempt (retried later). */
 class UnusableAnswer extends Error {}
 
@@ -61,6 +64,8 @@ export class SyncClient {
   private readonly newId: () => string;
   private readonly parsedArgs: ArgsCache = new Map();
   private rebases = 0;
+  /** A mutation or a server notice arrived while `running`: the run's end must not push the next attempt away. */
+  private changedDuringRun = false;
 
   constructor(private readonly options: SyncClientOptions) {
     this.current = {
@@ -92,28 +97,46 @@ export class SyncClient {
 
   /** Records an intent locally (durable on return) and shows it in the view at once. */
   async mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<MutationEnvelope> {
-    const definition = findMutation(name);
-    const parsed = definition?.args.safeParse(args);
-    if (!definition || !parsed?.success) {
-      throw validationError(
-        'MUTATION_ARGS_INVALID',
-        `The change "${name}" is not valid.`,
-        parsed?.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
-    }
-    const envelope: MutationEnvelope = {
-      id: this.newId(),
-      deviceId: this.options.deviceId,
-      name,
-      args: parsed.data,
-      clientTime: this.options.clock.now(),
-    };
-    await this.options.store.enqueue(envelope);
+    const [envelope] = await this.mutateMany([{ name, args } as Intent]);
+    return envelope!;
+  }
+
+  /**
+   * Records several intents at once (a receipt or count of many lines): all are checked first,
+   * then queued together (in one local transaction where the store has `enqueueMany`), so either
+   * all are durable on return or none is; one rebase of the view for the lot.
+   */
+  async mutateMany(intents: readonly Intent[]): Promise<MutationEnvelope[]> {
+    const envelopes = intents.map(({ name, args }): MutationEnvelope => {
+      const definition = findMutation(name);
+      const parsed = definition?.args.safeParse(args);
+      if (!definition || !parsed?.success) {
+        throw validationError(
+          'MUTATION_ARGS_INVALID',
+          `The change "${name}" is not valid.`,
+          parsed?.error?.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        );
+      }
+      return {
+        id: this.newId(),
+        deviceId: this.options.deviceId,
+        name,
+        args: parsed.data,
+        clientTime: this.options.clock.now(),
+      };
+    });
+    if (envelopes.length === 0) return [];
+    const { store } = this.options;
+    if (store.enqueueMany) await store.enqueueMany(envelopes);
+    else for (const envelope of envelopes) await store.enqueue(envelope);
+    // A sync running now may have read the outbox before these: it must not end by scheduling
+    // the next attempt a poll interval away.
+    if (this.running) this.changedDuringRun = true;
     // Push soon while the server answers; while it does not, the backoff decides.
     if (this.attempt === 0)
-      this.current.nextAttemptAt = Math.min(this.current.nextAttemptAt, envelope.clientTime);
+      this.current.nextAttemptAt = Math.min(this.current.nextAttemptAt, envelopes[0]!.clientTime);
     await this.rebase();
-    return envelope;
+    return envelopes;
   }
 
   status(): SyncStatus {
@@ -143,6 +166,7 @@ export class SyncClient {
   notify(): void {
     this.attempt = 0;
     this.current.nextAttemptAt = this.options.clock.now();
+    if (this.running) this.changedDuringRun = true;
   }
 
   /** Syncs when the backoff allows; the desktop's loop and the simulation call this. */
@@ -166,11 +190,13 @@ export class SyncClient {
   private async runOnce(): Promise<void> {
     if (this.current.updateRequired) return;
     const now = () => this.options.clock.now();
+    this.changedDuringRun = false;
     try {
       await this.pushAll();
       await this.pullAll();
       this.attempt = 0;
-      const nextAttemptAt = now() + (this.options.pollMs ?? DEFAULT_POLL_MS);
+      // A change or a server notice during this run may have come after its push or pull: due now.
+      const nextAttemptAt = this.changedDuringRun ? now() : now() + (this.options.pollMs ?? DEFAULT_POLL_MS);
       Object.assign(this.current, { online: true, lastError: null, lastSyncAt: now(), nextAttemptAt });
     } catch (error) {
       const serialized: SerializedError | null = isDomainError(error)

@@ -33,6 +33,8 @@ export interface LocalStore {
   outbox(): Promise<OutboxEntry[]>;
   /** Appends a mutation; durable when the promise resolves (the UI then says "saved"). */
   enqueue(envelope: MutationEnvelope): Promise<void>;
+  /** Optional: appends several in one transaction (all durable, or none) when the promise resolves. */
+  enqueueMany?(envelopes: readonly MutationEnvelope[]): Promise<void>;
   /** Applies one pull page and moves the cursor, atomically. */
   applyPage(records: readonly SyncRecord[], cursor: string, at: number): Promise<void>;
   /** Records the server's answers, atomically: applied -> acked, rejected -> needs attention. */

@@ -110,8 +110,11 @@ const decide = async (
 };
 
 /**
- * A push request from `scope`'s device: each mutation in its own transaction, in order. Answers a
- * result per mutation for the prefix it got through; the device pushes the rest again.
+ * A push request from `scope`'s device, applied in order. Where the port's transactions have
+ * savepoints, the batch goes in one transaction (one commit instead of one per mutation), each
+ * mutation behind a savepoint; from the first one that cannot go that way (a lost race), the rest
+ * go one transaction each, with retries. Answers a result per mutation for the prefix it got
+ * through; the device pushes the rest again.
  */
 export const handlePush = async (
   port: SyncServerPort,
@@ -122,8 +125,8 @@ export const handlePush = async (
   if (request.deviceId !== scope.deviceId || request.mutations.some((m) => m.deviceId !== scope.deviceId)) {
     throw syncError('SYNC_DEVICE_MISMATCH', 'A device may push only its own changes.');
   }
-  const results: MutationResult[] = [];
-  for (const envelope of request.mutations) {
+  const results = await applyInOneTransaction(port, scope, request.mutations);
+  for (const envelope of request.mutations.slice(results.length)) {
     const result = await applyWithRetries(port, scope, envelope).catch((error: unknown) => {
       if (results.length === 0) throw error;
       return null; // answer what got through; the device sends the rest again
@@ -133,6 +136,59 @@ export const handlePush = async (
   }
   return { protocolVersion: PROTOCOL_VERSION, results };
 };
+
+/**
+ * The longest prefix of `envelopes` that applies in one transaction, each mutation behind a
+ * savepoint, so a rejected one leaves the others' effects in place and its rejection is recorded
+ * with them. Stops at a lost race (StaleWriteError) or any other failure of one mutation, whose
+ * writes the savepoint undid; the caller applies the rest one transaction each. A failure of the
+ * transaction itself (a deadlock victim, a failed commit) answers nothing: the caller starts over.
+ */
+const applyInOneTransaction = async (
+  port: SyncServerPort,
+  scope: SyncScope,
+  envelopes: readonly MutationEnvelope[],
+): Promise<MutationResult[]> => {
+  try {
+    return await port.transact(async (tx) => {
+      const done: MutationResult[] = [];
+      const atSavepoint = tx.atSavepoint?.bind(tx);
+      if (!atSavepoint) return done;
+      const now = port.now();
+      for (const envelope of envelopes) {
+        const result = await atSavepoint(() => applyMutation(tx, scope, envelope, now)).catch(
+          async (error: unknown) => {
+            if (!(error instanceof WriteRefusedError)) return null;
+            const rejected = refusalResult(envelope, error, now);
+            // The mutation's writes are undone; its rejection is its first result.
+            return atSavepoint(async () => {
+              await tx.saveResult(scope.deviceId, envelope.id, rejected);
+              return rejected;
+            }).catch(() => null);
+          },
+        );
+        if (!result) break;
+        done.push(result);
+      }
+      return done;
+    });
+  } catch {
+    return [];
+  }
+};
+
+const refusalResult = (
+  envelope: MutationEnvelope,
+  refusal: WriteRefusedError,
+  now: number,
+): RejectedResult => ({
+  status: 'rejected',
+  mutationId: envelope.id,
+  code: refusal.code,
+  message: refusal.message,
+  ...(refusal.details ? { details: refusal.details } : {}),
+  rejectedAt: now,
+});
 
 const applyWithRetries = async (
   port: SyncServerPort,
@@ -161,14 +217,7 @@ const recordRefusal = async (
     return await port.transact(async (tx): Promise<MutationResult> => {
       const first = await tx.findResult(scope.deviceId, envelope.id);
       if (first) return { status: 'duplicate', mutationId: envelope.id, first };
-      const result: RejectedResult = {
-        status: 'rejected',
-        mutationId: envelope.id,
-        code: refusal.code,
-        message: refusal.message,
-        ...(refusal.details ? { details: refusal.details } : {}),
-        rejectedAt: port.now(),
-      };
+      const result = refusalResult(envelope, refusal, port.now());
       await tx.saveResult(scope.deviceId, envelope.id, result);
       return result;
     });

@@ -41,6 +41,12 @@ export interface SyncTransaction extends DomainReader {
    * `WriteRefusedError`: the transaction rolls back and the mutation is rejected with its code.
    */
   write(effect: Effect, ctx: { deviceId: string; mutationId: string; now: number }): Promise<'ok' | 'stale'>;
+  /**
+   * Optional: runs `fn` behind a savepoint of this transaction; when it throws, its writes are
+   * undone and the transaction's earlier writes stay. With it, a push applies its whole batch in
+   * one transaction (apply.ts); without it, one transaction per mutation.
+   */
+  atSavepoint?<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface SyncServerPort {

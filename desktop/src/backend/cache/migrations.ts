@@ -103,7 +103,60 @@ INSERT INTO sync_state (only_row, cursor, last_sync_at) VALUES (1, NULL, NULL);`
       `CREATE TABLE local_labels (shipment_id TEXT PRIMARY KEY, label TEXT NOT NULL CHECK (json_valid(label)), slip TEXT NOT NULL CHECK (json_valid(slip)));`,
     ].join('\n'),
   },
+  {
+    version: 5,
+    name: 'orders and order lines with stored columns and indexes for the orders queue',
+    sql: rebuildWithColumns('order', [
+      ['status', 'TEXT', "json_extract(row, '$.status')"],
+      ['created_at', 'INTEGER', "json_extract(row, '$.createdAt')"],
+      ['updated_at', 'INTEGER', "json_extract(row, '$.updatedAt')"],
+      ['number', 'TEXT', "json_extract(row, '$.number')"],
+      // Lower-cased once here: the queue matches e-mails case-insensitively, as the API does.
+      ['email', 'TEXT', "lower(json_extract(row, '$.email'))"],
+      ['customer_id', 'TEXT', "json_extract(row, '$.customerId')"],
+      ['flagged', 'INTEGER', "json_extract(row, '$.flagged')"],
+      ['total_minor', 'INTEGER', "json_extract(row, '$.totalMinor')"],
+    ]).concat(
+      rebuildWithColumns('orderLine', [
+        ['order_id', 'TEXT', "json_extract(row, '$.orderId')"],
+        ['sku', 'TEXT', "json_extract(row, '$.sku')"],
+        ['quantity', 'INTEGER', "json_extract(row, '$.quantity')"],
+      ]),
+      // The queue's walk, newest first, carries every filtered column: a filter is checked in the
+      // index without reading the row (its JSON) of an order that does not match.
+      `CREATE INDEX mirror_order_newest ON mirror_order
+  (created_at DESC, id, status, number, email, customer_id, flagged, total_minor);
+CREATE INDEX mirror_order_status_newest ON mirror_order (status, created_at DESC, id, flagged, updated_at);
+CREATE INDEX mirror_order_number ON mirror_order (number, created_at, id);
+CREATE INDEX mirror_order_line_order_id ON mirror_order_line (order_id, quantity);
+CREATE INDEX mirror_order_line_sku ON mirror_order_line (sku, order_id);`,
+    ),
+  },
 ];
+
+/**
+ * The SQL that rebuilds a mirror table with STORED generated columns over its JSON (SQLite can
+ * only add VIRTUAL ones to an existing table): computed once when a row is written, instead of
+ * parsing the JSON of every row a query filters or sorts. The store still writes `(id, row)` only.
+ * The old table's indexes go with it; the caller creates the new ones.
+ */
+function rebuildWithColumns(
+  entity: string,
+  columns: ReadonlyArray<[name: string, type: string, expr: string]>,
+) {
+  const table = mirrorTable(entity);
+  const generated = columns.map(
+    ([name, type, expr]) => `,\n  ${name} ${type} GENERATED ALWAYS AS (${expr}) STORED`,
+  );
+  return `CREATE TABLE ${table}_rebuilt (
+  id TEXT PRIMARY KEY,
+  row TEXT NOT NULL CHECK (json_valid(row))${generated.join('')}
+);
+INSERT INTO ${table}_rebuilt (id, row) SELECT id, row FROM ${table};
+DROP TABLE ${table};
+ALTER TABLE ${table}_rebuilt RENAME TO ${table};
+`;
+}
 
 export const latestVersion = (list: readonly Migration[] = migrations): number => list.at(-1)?.version ?? 0;
 

@@ -65,6 +65,12 @@ export class SqliteStore implements LocalStore {
     this.sql.enqueue.run(envelope.id, JSON.stringify(envelope));
   }
 
+  async enqueueMany(envelopes: readonly MutationEnvelope[]): Promise<void> {
+    this.db.transaction(() => {
+      for (const envelope of envelopes) this.sql.enqueue.run(envelope.id, JSON.stringify(envelope));
+    })();
+  }
+
   async applyPage(records: readonly SyncRecord[], cursor: string, at: number): Promise<void> {
     this.db.transaction(() => {
       for (const record of records) {

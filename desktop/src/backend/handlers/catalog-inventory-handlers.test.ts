@@ -194,6 +194,20 @@ describe('inventory', () => {
     expect((await value(d, 'inventory.levels')).brokenSizeRuns).toEqual([]);
   });
 
+  it('refuses offline an adjustment below the stock it sees (pending changes included), queuing nothing', async () => {
+    const d = await device('warehouse');
+    d.net.up = false;
+    const variantId = sku('MILA-NUDE-38'); // 5 on hand
+    const at = { variantId, locationId: bench.shop.locations.main, reason: 'damage' as const };
+    await value(d, 'inventory.adjust', { ...at, delta: -2 });
+    const error = await refusal(d, 'inventory.adjust', { ...at, delta: -4 });
+    expect(error).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { available: 3, delta: -4 } });
+    expect(error.message).toMatch(/Only 3 pairs are in stock here/);
+    expect(outboxSize(d)).toBe(1);
+    expect((await value(d, 'inventory.adjust', { ...at, delta: -3 })).mutationIds).toHaveLength(1);
+    expect(outboxSize(d)).toBe(2);
+  });
+
   it('refuses a transfer to the same location before queuing anything', async () => {
     const d = await device('warehouse');
     const error = await refusal(d, 'inventory.transfer', {

@@ -13,8 +13,8 @@ export type InventoryHandlers = Pick<
 >;
 
 /**
- * Every write is one sync mutation per line, each on disk before the next: a receive or count of
- * several lines answers once all its lines are queued.
+ * Every write is one sync mutation per line; a receive or count of several lines queues them in
+ * one local transaction (all or none) and answers once they are on disk.
  */
 export const inventoryHandlers = (ctx: HandlerContext): InventoryHandlers => {
   const mutate = ctx.engine.mutate;
@@ -31,24 +31,26 @@ export const inventoryHandlers = (ctx: HandlerContext): InventoryHandlers => {
           reason: note ? `${reason}: ${note}` : reason,
         }),
       ]),
-    'inventory.receive': async ({ locationId, reference, lines }) => {
-      const queued = [];
-      for (const line of lines)
-        queued.push(
-          await mutate('inventory.receive', {
-            variantId: line.variantId,
-            locationId,
-            quantity: line.quantity,
-            ...(reference ? { reference } : {}),
-          }),
-        );
-      return receipt(queued);
-    },
-    'inventory.count': async ({ locationId, lines }) => {
-      const queued = [];
-      for (const line of lines) queued.push(await mutate('inventory.count', { locationId, ...line }));
-      return receipt(queued);
-    },
+    'inventory.receive': async ({ locationId, reference, lines }) =>
+      receipt(
+        await ctx.engine.mutateMany(
+          lines.map((line) => ({
+            name: 'inventory.receive' as const,
+            args: {
+              variantId: line.variantId,
+              locationId,
+              quantity: line.quantity,
+              ...(reference ? { reference } : {}),
+            },
+          })),
+        ),
+      ),
+    'inventory.count': async ({ locationId, lines }) =>
+      receipt(
+        await ctx.engine.mutateMany(
+          lines.map((line) => ({ name: 'inventory.count' as const, args: { locationId, ...line } })),
+        ),
+      ),
     'inventory.transfer': async (args) => receipt([await mutate('inventory.transfer', args)]),
   };
 };

@@ -15,36 +15,41 @@ describe('"Needs attention"', () => {
   it('keeps a refused change with what to do, then retries it once the stock is there', async () => {
     const d = await device('warehouse');
     d.net.up = false;
+    const setServerOnHand = (onHand: number) =>
+      bench.server.serverWrite((tx) => {
+        const level = bench.server.get(
+          'stockLevel',
+          stockLevelId(sku('MILA-NUDE-39'), bench.shop.locations.main),
+        );
+        if (level) tx.put('stockLevel', { ...level, onHand });
+      });
+    // The device saw the last pair; meanwhile the shop floor sold it (on the server).
     const { mutationId } = await value(d, 'inventory.adjust', {
       variantId: sku('MILA-NUDE-39'),
       locationId: bench.shop.locations.main,
-      delta: -3,
+      delta: -1,
       reason: 'loss',
     });
+    await setServerOnHand(0);
     d.net.up = true;
     expect(await value(d, 'sync.now')).toMatchObject({ needsAttention: 1, pending: 0 });
     const [item] = await value(d, 'sync.needsAttention');
     expect(item).toMatchObject({
       mutationId,
       code: 'INSUFFICIENT_STOCK',
-      summary: 'Adjust MILA-NUDE-39 by -3 at Main warehouse (loss)',
+      summary: 'Adjust MILA-NUDE-39 by -1 at Main warehouse (loss)',
       actions: ['retry', 'dismiss'],
     });
     expect(item?.advice).toContain('Count the shelf');
 
     // A delivery arrives on the server; the same change now applies.
-    await bench.server.serverWrite((tx) => {
-      const level = bench.server.get(
-        'stockLevel',
-        stockLevelId(sku('MILA-NUDE-39'), bench.shop.locations.main),
-      );
-      if (level) tx.put('stockLevel', { ...level, onHand: 10 });
-    });
+    await setServerOnHand(10);
+    await value(d, 'sync.now'); // the delivery reaches the device's mirror
     const retried = await value(d, 'sync.retry', { mutationId });
     expect(retried.mutationId).not.toBe(mutationId);
     expect(await value(d, 'sync.needsAttention')).toEqual([]);
     expect(await value(d, 'sync.now')).toMatchObject({ needsAttention: 0, pending: 0 });
-    expect(serverOnHand(sku('MILA-NUDE-39'))).toBe(7);
+    expect(serverOnHand(sku('MILA-NUDE-39'))).toBe(9);
     expect((await refusal(d, 'sync.retry', { mutationId })).code).toBe('ATTENTION_NOT_FOUND');
   });
 

@@ -17,33 +17,41 @@ interface QueueRow {
 }
 
 /**
- * The SQL of the filters in use, over `o.row` (JSON) and the indexed `o.status` and `o.created_at`.
- * Only the filters given go into the statement, so SQLite can count along an index (statuses)
- * instead of reading every row's JSON.
+ * The SQL of the filters in use, over the mirror's stored columns (cache migration 4: status,
+ * created_at, number, email (lower-cased), customer_id, flagged, total_minor), so no row's JSON is
+ * parsed to filter. Only the filters given go into the statement, so SQLite walks the index that
+ * fits (status and date, newest first) instead of every row.
  */
 function filterSql(p: FilterParams): string {
   const clauses: [unknown, string][] = [
-    // One parameter per status (not json_each), so SQLite counts along the status index.
+    // One parameter per status (not json_each), so SQLite walks the status index.
     [p.statuses, `o.status IN (${statusNames(p).join(', ')})`],
     [p.from, 'o.created_at >= @from'],
     [p.to, 'o.created_at < @to'],
-    [p.customerId, "json_extract(o.row, '$.customerId') = @customerId"],
-    [p.email, "lower(json_extract(o.row, '$.email')) = @email"],
-    [p.flagged, "json_extract(o.row, '$.flagged') = @flagged"],
-    [p.minTotal, "json_extract(o.row, '$.totalMinor') >= @minTotal"],
-    [p.maxTotal, "json_extract(o.row, '$.totalMinor') <= @maxTotal"],
+    [p.customerId, 'o.customer_id = @customerId'],
+    [p.email, 'o.email = @email'],
+    [p.flagged, 'o.flagged = @flagged'],
+    [p.minTotal, 'o.total_minor >= @minTotal'],
+    [p.maxTotal, 'o.total_minor <= @maxTotal'],
+    // Order numbers are upper case: a prefix is a range along the number index.
     [
       p.q,
-      `(json_extract(o.row, '$.number') LIKE @qPrefix ESCAPE '\\'
-        OR (@qEmail = 1 AND instr(lower(json_extract(o.row, '$.email')), @q) > 0))`,
+      p.qEmail
+        ? '(o.number >= @qFrom AND o.number < @qTo OR instr(o.email, @q) > 0)'
+        : 'o.number >= @qFrom AND o.number < @qTo',
     ],
-    [
-      p.sku,
-      `EXISTS (SELECT 1 FROM mirror_order_line l WHERE l.order_id = o.id AND json_extract(l.row, '$.sku') = @sku)`,
-    ],
+    [p.sku, 'o.id IN (SELECT l.order_id FROM mirror_order_line l WHERE l.sku = @sku)'],
   ];
   return ['1', ...clauses.filter(([value]) => value !== null).map(([, sql]) => sql)].join(' AND ');
 }
+
+/** The pending rows (JSON) as a table with the mirror's columns, for the same filter. */
+const PENDING_AS_TABLE = `SELECT json_extract(value, '$.id') AS id, value AS row,
+    json_extract(value, '$.status') AS status, json_extract(value, '$.createdAt') AS created_at,
+    json_extract(value, '$.number') AS number, lower(json_extract(value, '$.email')) AS email,
+    json_extract(value, '$.customerId') AS customer_id, json_extract(value, '$.flagged') AS flagged,
+    json_extract(value, '$.totalMinor') AS total_minor
+  FROM json_each(@rows)`;
 
 const statusNames = (p: FilterParams): string[] =>
   Object.keys(p)
@@ -61,13 +69,15 @@ type FilterParams = Record<string, string | number | null> &
     | 'minTotal'
     | 'maxTotal'
     | 'q'
-    | 'qPrefix'
+    | 'qFrom'
+    | 'qTo'
     | 'qEmail'
     | 'sku',
     string | number | null
   >;
 
-const likePrefix = (text: string): string => `${text.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** The last string starting with `prefix`, exclusive: the prefix with a character above any in an order number. */
+const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
 
 /**
  * The orders queue over the cache, in one SQL statement: the mirror with pending transitions in
@@ -91,7 +101,8 @@ export function createOrdersQueue(view: CacheView) {
       minTotal: query.minTotal ?? null,
       maxTotal: query.maxTotal ?? null,
       q: query.q?.toLowerCase() ?? null,
-      qPrefix: query.q ? likePrefix(query.q) : null,
+      qFrom: query.q ? query.q.toUpperCase() : null,
+      qTo: query.q ? prefixEnd(query.q.toUpperCase()) : null,
       qEmail: see.contact ? 1 : 0,
       sku: query.sku ?? null,
       ...Object.fromEntries((query.status ?? []).map((status, i) => [`s${i}`, status])),
@@ -100,12 +111,14 @@ export function createOrdersQueue(view: CacheView) {
     const pending = view.pending('order');
     const pendingIds = JSON.stringify([...pending.keys()]);
     const wanted = query.page * query.pageSize;
-    // The mirror's rows, pending ones left out, newest first along the created_at index: only the
-    // rows up to this page are read. The pending rows (a handful) go through the same filter.
+    // The mirror's rows, pending ones left out, newest first along an index: only the ids and
+    // dates up to this page are read, then the JSON of those rows. The pending rows (a handful)
+    // go through the same filter.
     const mirrored = view
-      .statement(`SELECT id, row, created_at FROM mirror_order o
-        WHERE o.id NOT IN (SELECT value FROM json_each(@pendingIds)) AND ${FILTER}
-        ORDER BY o.created_at DESC, o.id LIMIT @wanted`)
+      .statement(`WITH wanted AS (SELECT o.id, o.created_at FROM mirror_order o
+          WHERE o.id NOT IN (SELECT value FROM json_each(@pendingIds)) AND ${FILTER}
+          ORDER BY o.created_at DESC, o.id LIMIT @wanted)
+        SELECT w.id, m.row, w.created_at FROM wanted w JOIN mirror_order m ON m.id = w.id`)
       .all({ ...params, pendingIds, wanted }) as QueueRow[];
     // Counted over the whole mirror along its indexes, then corrected for the few pending rows.
     const count = (sql: string) => (view.statement(sql).get({ ...params, pendingIds }) as { n: number }).n;
@@ -114,10 +127,7 @@ export function createOrdersQueue(view: CacheView) {
       count(`SELECT count(*) AS n FROM mirror_order o
         WHERE o.id IN (SELECT value FROM json_each(@pendingIds)) AND ${FILTER}`);
     const mine = view
-      .statement(`SELECT id, row, created_at FROM (
-        SELECT json_extract(value, '$.id') AS id, value AS row, json_extract(value, '$.status') AS status,
-               json_extract(value, '$.createdAt') AS created_at FROM json_each(@rows)) o
-        WHERE ${FILTER}`)
+      .statement(`SELECT id, row, created_at FROM (${PENDING_AS_TABLE}) o WHERE ${FILTER}`)
       .all({ ...params, rows: JSON.stringify([...pending.values()]) }) as QueueRow[];
     const page = [...mirrored, ...mine]
       .sort((a, b) => b.created_at - a.created_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -125,7 +135,7 @@ export function createOrdersQueue(view: CacheView) {
     const counts = new Map(
       (
         view
-          .statement(`SELECT order_id, sum(json_extract(row, '$.quantity')) AS items FROM mirror_order_line
+          .statement(`SELECT order_id, sum(quantity) AS items FROM mirror_order_line
           WHERE order_id IN (SELECT value FROM json_each(@ids)) GROUP BY order_id`)
           .all({
             ids: JSON.stringify(page.map((r) => r.id)),

@@ -4,14 +4,20 @@
  * events, and the status the top bar shows. It runs while someone is signed in; a revoked device
  * wipes its cache and signs out.
  */
-import type { Role } from '@shoebox/shared';
+import { DomainError, type Role } from '@shoebox/shared';
 import {
+  type Intent,
   runSyncLoop,
   SyncClient,
   type SyncStatus as EngineStatus,
   type Transport,
 } from '@shoebox/sync/client';
-import type { MutationArgs, MutationEnvelope, MutationName } from '@shoebox/sync/protocol';
+import {
+  findMutation,
+  type MutationArgs,
+  type MutationEnvelope,
+  type MutationName,
+} from '@shoebox/sync/protocol';
 import type Database from 'better-sqlite3';
 import type { SyncStatus } from '../../ipc/index.ts';
 import { SqliteStore } from '../cache/sqlite-store.ts';
@@ -176,6 +182,25 @@ export async function createSyncEngine(options: SyncEngineOptions) {
     publish();
   }
 
+  /** Records a change (on disk when it resolves), shows it in the view, and wakes the loop to push it. */
+  async function mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<MutationEnvelope> {
+    const [envelope] = await mutateMany([{ name, args } as Intent]);
+    return envelope!;
+  }
+
+  /**
+   * Records several changes in one local transaction (all or none), then wakes the loop. An
+   * adjustment that would take the stock this device sees (the mirror with its pending changes)
+   * below what is reserved is refused here, with nothing queued: offline, the server's refusal
+   * would only come hours later.
+   */
+  async function mutateMany(intents: readonly Intent[]): Promise<MutationEnvelope[]> {
+    for (const intent of intents) await refuseNegativeAdjust(client, intent);
+    const envelopes = await client.mutateMany(intents);
+    wakeSleep?.();
+    return envelopes;
+  }
+
   return {
     client,
     status,
@@ -199,22 +224,8 @@ export async function createSyncEngine(options: SyncEngineOptions) {
 
     stop,
 
-    /** Records a change (on disk when it resolves), shows it in the view, and wakes the loop to push it. */
-    async mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<MutationEnvelope> {
-      const envelope = await client.mutate(name, args);
-      // A sync already running sets the next attempt to a poll interval away when it ends, even
-      // for a change made meanwhile (sync's client; see the report): make it due after that run.
-      if (running && reachable)
-        void client
-          .sync()
-          .catch(() => {})
-          .finally(() => {
-            client.notify();
-            wakeSleep?.();
-          });
-      wakeSleep?.();
-      return envelope;
-    },
+    mutate,
+    mutateMany,
 
     /** A person dealt with a refused change. */
     dismiss: (mutationId: string): Promise<void> => client.dismiss(mutationId),
@@ -240,3 +251,21 @@ export async function createSyncEngine(options: SyncEngineOptions) {
   };
 }
 export type SyncEngine = Awaited<ReturnType<typeof createSyncEngine>>;
+
+/** Plans an `inventory.adjust` against the device's view, as the server will: a shortfall throws. */
+async function refuseNegativeAdjust(client: SyncClient, intent: Intent): Promise<void> {
+  if (intent.name !== 'inventory.adjust' || intent.args.delta >= 0) return;
+  const definition = findMutation('inventory.adjust');
+  const args = definition?.args.safeParse(intent.args);
+  if (!definition || !args?.success) return; // mutateMany answers invalid args
+  const plan = await definition.plan(args.data, client.view, { deviceId: '', mutationId: '' });
+  if (plan.ok || plan.error.code !== 'INSUFFICIENT_STOCK') return;
+  const level = await client.view.get('stockLevel', `${intent.args.variantId}:${intent.args.locationId}`);
+  const available = level ? level.onHand - level.reserved : 0;
+  throw new DomainError(
+    'business_rule',
+    'INSUFFICIENT_STOCK',
+    `Only ${available} ${available === 1 ? 'pair is' : 'pairs are'} in stock here, so ${-intent.args.delta} cannot be taken off. Count the shelf, or adjust by at most ${available}.`,
+    { details: { available, delta: intent.args.delta } },
+  );
+}

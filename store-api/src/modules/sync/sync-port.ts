@@ -17,6 +17,7 @@ import {
 } from '@shoebox/sync/server';
 import { and, eq, inArray } from 'drizzle-orm';
 import { type Db, type Store, uniqueViolation } from '../../db/client.ts';
+import { SavepointLostError, withSavepoint } from '../../db/savepoint.ts';
 import { type Change, latestSeq, readChanges } from '../../lib/change-feed.ts';
 import { logExistingRows } from '../../lib/changes.ts';
 import type { RequestContext } from '../../lib/request-context.ts';
@@ -147,9 +148,15 @@ export function createSyncPort(
   const products = createProductService(store);
   const r = store.t.syncResults;
 
-  const transactionOf = (tx: Db): SyncTransaction => {
+  /** `lost`: a savepoint could not be rolled back, so the transaction must not commit. */
+  const transactionOf = (tx: Db, lost: { error: unknown }): SyncTransaction => {
     const at = (now: number): RequestContext => ({ ...ctx, now });
     return {
+      atSavepoint: <T>(fn: () => Promise<T>) =>
+        withSavepoint(store, tx, fn).catch((error: unknown) => {
+          if (error instanceof SavepointLostError) lost.error ??= error;
+          throw error;
+        }),
       async get<E extends EntityName>(entity: E, id: string): Promise<EntityRow<E> | null> {
         const rows = await loadSyncRows(tx, store, [{ entity, id }]);
         return (rows.get(rowKey(entity, id)) as EntityRow<E> | undefined) ?? null;
@@ -279,7 +286,12 @@ export function createSyncPort(
     now: () => Date.now(),
     transact: <T>(fn: (tx: SyncTransaction) => Promise<T>) =>
       store
-        .tx((tx) => fn(transactionOf(tx)))
+        .tx(async (tx) => {
+          const lost: { error: unknown } = { error: null };
+          const result = await fn(transactionOf(tx, lost));
+          if (lost.error) throw lost.error; // rolled back already: never commit what is left
+          return result;
+        })
         .catch((error: unknown) => {
           // MariaDB picks a victim when two pushes lock rows in opposite orders: plan again.
           if (isDeadlock(error)) throw new StaleWriteError();

@@ -135,6 +135,43 @@ describe(`POST /sync/push (${testDialect})`, () => {
     expect(after).toEqual({ ...before, sync_results: before.sync_results! + 1 });
   });
 
+  it('a refused write between two applied mutations of one batch leaves their effects and records all three', async () => {
+    const d = await registerDevice(t, t.tokens.warehouse);
+    const v = shop.product.variants[0]!.id;
+    const before = await level(v, shop.locationId);
+    const receive = () =>
+      envelope(d, 'inventory.receive', { variantId: v, locationId: shop.locationId, quantity: 2 });
+    const first = receive();
+    const refused = envelope(d, 'order.note', {
+      orderId: shop.toShipOrderId,
+      noteId: 'n'.repeat(60),
+      text: 'x',
+    });
+    const last = receive();
+    const counts = await tableCounts(t.store);
+    const res = await push(t, d, pushOf(d, [first, refused, last]));
+    expect(res.body.results.map((r: { code?: string; status: string }) => r.code ?? r.status)).toEqual([
+      'applied',
+      'MUTATION_ARGS_INVALID',
+      'applied',
+    ]);
+    expect(await level(v, shop.locationId)).toEqual({
+      onHand: before!.onHand + 4,
+      reserved: before!.reserved,
+    });
+    const after = await tableCounts(t.store);
+    expect(after.stock_movements).toBe(counts.stock_movements! + 2);
+    expect(after.order_events).toBe(counts.order_events);
+    expect(after.sync_results).toBe(counts.sync_results! + 3);
+    const retry = await push(t, d, pushOf(d, [first, refused, last]));
+    expect(retry.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'duplicate',
+      'duplicate',
+      'duplicate',
+    ]);
+    expect(await movementsOf(first.id)).toBe(1);
+  });
+
   it('unknown names and args failing their schema are per-mutation rejections; the rest still applies', async () => {
     const d = await registerDevice(t, t.tokens.warehouse);
     const v = shop.product.variants[3]!.id;
