@@ -2,7 +2,8 @@
  * A shopper deletes their account (GDPR article 17), after typing their password again. One
  * transaction: the account row is anonymised and every sign-in revoked (auth), the orders keep
  * their lines and money under a pseudonym (orders), carts and coupon uses lose the e-mail and
- * address (cart, coupons), the address book, wishlist and saved size go (account), and the audit
+ * address (cart, coupons), the address book, wishlist and saved size go (account), reviews and
+ * back-in-stock sign-ups go (reviews, back-in-stock), and the audit
  * log records the erasure without any personal data. Afterwards the old e-mail signs in to nothing.
  */
 import { unauthenticated } from '@shoebox/shared';
@@ -14,8 +15,10 @@ import type { AccountService } from '../modules/account/index.ts';
 import { findCustomerById } from '../modules/auth/index.ts';
 import { ERASED_NAME, eraseCustomerRow, erasedEmail } from '../modules/auth/index.ts';
 import { forgetCartContacts } from '../modules/cart/index.ts';
+import { forgetBackInStockSignUps } from '../modules/back-in-stock/index.ts';
 import { anonymiseRedemptions } from '../modules/coupons/index.ts';
 import { anonymiseCustomerOrders } from '../modules/orders/index.ts';
+import { forgetCustomerReviews } from '../modules/reviews/index.ts';
 
 export interface EraseCustomerDeps {
   store: Store;
@@ -44,12 +47,14 @@ export async function eraseCustomer(
     await forgetCartContacts(store, tx, id, ctx.now);
     await anonymiseRedemptions(store, tx, id, pseudonym.email);
     await deps.account.deleteAccountData(tx, id);
+    const reviews = await forgetCustomerReviews(store, tx, id);
+    await forgetBackInStockSignUps(store, tx, id, customer.email);
     await recordWhatHappened(store, tx, ctx, {
       audit: {
         action: 'customer.erase',
         entity: 'customer',
         entityId: id,
-        after: { erased: true, ordersAnonymised: orders },
+        after: { erased: true, ordersAnonymised: orders, reviewsDeleted: reviews },
       },
     });
   });

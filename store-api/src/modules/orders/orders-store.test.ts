@@ -121,6 +121,8 @@ describe(`customer order history, detail and guest lookup (${testDialect})`, () 
     });
     expect(d.lines).toHaveLength(2);
     expect(d.lines[0]).toEqual({
+      // The line's id: what POST /store/returns names a returned pair by.
+      id: expect.any(String),
       sku: expect.any(String),
       productName: expect.any(String),
       colourName: expect.any(String),

@@ -18,3 +18,4 @@ export const reviewsConfigSchema = z.object({
 
 export { reviewsRoutes } from './reviews.routes.ts';
 export { createReviewsService, type ReviewsOptions, type ReviewsService } from './reviews.service.ts';
+export { forgetCustomerReviews } from './reviews-erasure.ts';

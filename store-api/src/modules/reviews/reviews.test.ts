@@ -1,4 +1,5 @@
 import { isShoeboxApiError } from '@shoebox/shared/client';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeStripe, startFakeStripe } from '../../test-support/fake-stripe.ts';
 import { startTestApp, type TestApp, testDialect } from '../../test-support/harness.ts';
@@ -168,6 +169,26 @@ describe(`product reviews (${testDialect})`, () => {
     expect(audit.items.map((a) => [a.action, a.before, a.after])).toEqual([
       ['review.approve', { status: 'held' }, { status: 'published' }],
     ]);
+  });
+
+  it("erasing a shopper's account deletes their reviews and back-in-stock sign-ups", async () => {
+    const hana = await buyer('Hana Hill');
+    const review = await t
+      .client(hana.token)
+      .store.products.review(slug, { rating: 2, fit: 'large', text: 'Slipped at the heel' });
+    await t.client(hana.token).store.backInStock.signUp({ sku: stock.product.variant('NUDE', 39).sku });
+    const signUps = async () => {
+      const b = t.store.t.backInStockRequests;
+      return t.store.db.select({ id: b.id }).from(b).where(eq(b.email, hana.email));
+    };
+    expect(await signUps()).toHaveLength(1);
+
+    await t.client(hana.token).store.account.erase({ password: 'shopper-pass-123' });
+    const ids = (await t.client().store.products.reviews(slug, { pageSize: 50 })).items.map((r) => r.id);
+    expect(ids).not.toContain(review.id);
+    expect(await signUps()).toHaveLength(0);
+    const audit = await t.client(t.tokens.owner).admin.auditLog({ entity: 'customer', entityId: hana.id });
+    expect(audit.items[0]?.after).toMatchObject({ erased: true, reviewsDeleted: 1 });
   });
 
   it('answers 404 for an unknown product and 401 for a guest posting', async () => {
