@@ -12,7 +12,8 @@ writeFileSync(join(dir, 'index.html'), '<!doctype html><title>shop</title><div i
 writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
 writeFileSync(join(dir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
 writeFileSync(join(dir, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1)'));
-writeFileSync(join(dir, 'robots.txt'), 'User-agent: *');
+// robots.txt is the API's own now (seo.routes.ts): an unhashed file of the build is the manifest.
+writeFileSync(join(dir, 'manifest.webmanifest'), '{"name":"shop"}');
 
 let t: TestApp;
 beforeAll(async () => {
@@ -51,8 +52,8 @@ describe('the built storefront at /', () => {
     const gz = await fetch(`${t.baseUrl}/assets/index-abc123.js`, { headers: { 'accept-encoding': 'gzip' } });
     expect(gz.headers.get('content-encoding')).toBe('gzip');
     expect([await br.text(), await gz.text()]).toEqual(['console.log(1)', 'console.log(1)']);
-    const robots = await fetch(`${t.baseUrl}/robots.txt`);
-    expect(robots.headers.get('cache-control')).toBe('no-cache');
+    const manifest = await fetch(`${t.baseUrl}/manifest.webmanifest`);
+    expect(manifest.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('never answers API paths, missing files or non-browser requests with the app', async () => {
