@@ -66,7 +66,8 @@ describe('desktop in browser mode against a real API', () => {
     const nav = await page.getByTestId('navigation').textContent();
     expect(nav).toContain('Dashboard');
     expect(nav).toContain('About this device');
-    await expect.poll(() => syncState().textContent()).toBe('Online');
+    // The first sync pulls the whole demo shop (about a second on a quiet machine): wait for it.
+    await expect.poll(() => syncState().textContent(), { timeout: 30_000 }).toBe('Online');
     expect(await page.locator('body').textContent()).not.toMatch(/revenue|price|refund|€/i);
     await page.screenshot({ path: join(shots, 'desktop-home-online.png') });
   });

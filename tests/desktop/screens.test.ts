@@ -286,7 +286,7 @@ describe('managers and owners: money, settings (online only)', () => {
     await page.getByRole('button', { name: 'Cancel order…' }).click();
     await page.getByLabel(/Why/).fill('Customer ordered the wrong size twice');
     await page.getByRole('button', { name: 'Cancel the order' }).click();
-    await page.getByText('Cancelled: Customer ordered the wrong size twice').waitFor();
+    await page.getByText('Cancelled: Customer ordered the wrong size twice', { exact: true }).waitFor();
     await shot('order-cancelled');
   }, 60_000);
 

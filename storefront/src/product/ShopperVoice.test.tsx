@@ -5,7 +5,9 @@ import { session } from '../account/session.ts';
 import ShopperVoice from './ShopperVoice.tsx';
 
 const variant = (sizeEu: number, available: number): StoreVariant => ({
+  id: `variant-${sizeEu}`,
   sku: `DORA-BLACK-${sizeEu}`,
+  gtin: null,
   sizeEu,
   sizeLabels: { eu: String(sizeEu), us: String(sizeEu - 30), uk: String(sizeEu - 33) },
   width: 'standard',

@@ -13,7 +13,7 @@ function open(path: string, role: 'owner' | 'manager' | 'warehouse' = 'owner') {
 }
 
 describe('settings index', () => {
-  it('lists for an owner every section, and for the warehouse only their own security and the device', async () => {
+  it('lists for an owner every section, and for the warehouse only their own security, the printers and the device', async () => {
     open('/settings');
     const owner = await screen.findByRole('list', { name: 'Settings sections' });
     expect(
@@ -27,6 +27,7 @@ describe('settings index', () => {
       'API keys',
       'Audit log',
       'Stock locations and bins',
+      'Printers',
       'About this device',
     ]);
     cleanup();
@@ -36,7 +37,7 @@ describe('settings index', () => {
       within(warehouse)
         .getAllByRole('heading')
         .map((h) => h.textContent),
-    ).toEqual(['My sign-in security', 'About this device']);
+    ).toEqual(['My sign-in security', 'Printers', 'About this device']);
   });
 
   it('refuses a manager who opens the staff page by its address', async () => {
