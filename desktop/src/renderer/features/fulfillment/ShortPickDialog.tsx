@@ -31,8 +31,10 @@ type Choice = 'wait' | 'substitute' | 'cancel_line';
 const reasons = ['Not at the bin', 'Damaged', 'Wrong size in the box', 'Only one shoe of the pair'];
 const choiceWords: Record<Choice, string> = {
   wait: 'Wait: keep the order until the stock is found or arrives',
-  substitute: 'Send another size or colour (the customer agreed)',
-  cancel_line: 'Cancel this line and refund the customer for it',
+  // The server records these choices on the flagged order (timeline and audit); the swap and the
+  // refund themselves are done from the order by the office, not by this mutation yet.
+  substitute: 'Send another size or colour (the customer agreed): the office swaps it',
+  cancel_line: 'Cancel this line with a refund: the office refunds it',
 };
 
 /** Other sizes and colours of the same style, from the local catalogue. */
@@ -165,7 +167,8 @@ export function ShortPickDialog(props: {
           )}
           {choice === 'cancel_line' && (
             <Typography color="warning.main">
-              The line is cancelled and its price refunded to the customer's payment.
+              The order is flagged with your choice; a manager cancels the line and refunds it
+              from the order.
             </Typography>
           )}
           {error && <ErrorState error={error} />}
