@@ -8,12 +8,8 @@
 import type { KeyboardEvent } from 'react';
 import { useEffect, useRef } from 'react';
 
-/**
- * Far longer than a scanner's gap between keys (a few ms), even on a busy machine where a render
- * or a GC pause can stall one keystroke for tens of ms (60 ms split codes in CI), and still short
- * for a person choosing a box.
- */
-export const HOTKEY_HOLD_MS = 150;
+/** Longer than a scanner's gap between keys, shorter than a person notices. */
+export const HOTKEY_HOLD_MS = 60;
 
 export function useScannerHotkeys(
   bindings: Record<string, (() => void) | undefined>,
