@@ -167,8 +167,7 @@ export function ShortPickDialog(props: {
           )}
           {choice === 'cancel_line' && (
             <Typography color="warning.main">
-              The order is flagged with your choice; a manager cancels the line and refunds it
-              from the order.
+              The order is flagged with your choice; a manager cancels the line and refunds it from the order.
             </Typography>
           )}
           {error && <ErrorState error={error} />}
